@@ -1,0 +1,2 @@
+//! facebook.com, messenger.com and business.facebook.com.
+pub mod url;

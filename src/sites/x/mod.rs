@@ -1,0 +1,2 @@
+//! x.com.
+pub mod url;
