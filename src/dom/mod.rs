@@ -1,1 +1,29 @@
-//! placeholder
+//! Site-independent DOM helpers: closed shadow mounts, scoped observers, text insertion, text reading.
+pub mod insert;
+pub mod mount;
+pub mod observe;
+pub mod text;
+
+use wasm_bindgen::JsCast;
+use web_sys::{Document, Window};
+
+pub fn window() -> Window {
+    // Content scripts, extension pages and wasm-bindgen tests always have a window; the service worker
+    // never calls into this module.
+    web_sys::window().unwrap_or_else(|| js_sys::global().unchecked_into())
+}
+
+pub fn document() -> Document {
+    window()
+        .document()
+        .unwrap_or_else(|| js_sys::global().unchecked_into())
+}
+
+/// Waits for the next animation frame, then lets queued tasks run (editors commit their state asynchronously).
+pub async fn next_frame() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = window().request_animation_frame(&resolve);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+    gloo::timers::future::TimeoutFuture::new(0).await;
+}

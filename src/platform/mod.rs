@@ -1,1 +1,8 @@
-//! placeholder
+//! The only place that talks to the browser's extension APIs (`browser.*` / `chrome.*`) and to IndexedDB.
+#[cfg(feature = "pages")]
+pub mod background;
+pub mod ext;
+pub mod idb;
+pub mod library;
+pub mod protocol;
+pub mod store;

@@ -1,5 +1,7 @@
 //! Site knowledge, one folder per site: URL → surface detection (pure), selectors, page-fact extraction.
 pub mod facebook;
+#[cfg(target_arch = "wasm32")]
+pub mod page;
 pub mod surface;
 pub mod url;
 pub mod x;

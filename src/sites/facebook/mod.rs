@@ -1,2 +1,5 @@
 //! facebook.com, messenger.com and business.facebook.com.
+#[cfg(target_arch = "wasm32")]
+pub mod page;
+pub mod selectors;
 pub mod url;

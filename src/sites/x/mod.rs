@@ -1,2 +1,5 @@
 //! x.com.
+#[cfg(target_arch = "wasm32")]
+pub mod page;
+pub mod selectors;
 pub mod url;

@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Builds the extension for Chrome and Firefox into dist/, with both core flavours:
+#   pkg/     the crate as wasm (wasm-bindgen --target web, wasm-opt -Oz), used wherever the page allows wasm;
+#   pkg-js/  the same crate built for wasm MVP and translated to JS by wasm2js, for pages whose CSP forbids wasm
+#            in content scripts (Chrome checks the page's CSP; toolchain.md §4, §11).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+BIN=node_modules/.bin
+OUT=build
+mkdir -p "$OUT"
+
+step() { printf '\033[1mbuild:\033[0m %s\n' "$*"; }
+
+rm -rf "$OUT/pkg" && mkdir -p "$OUT/pkg"
+# Two builds of the same crate: `answerdeck` (background, options page: the store, import/export) and
+# `answerdeck_content` (content scripts: no store or import code, so every messaging page loads less).
+for flavour in answerdeck:--features=pages answerdeck_content:--no-default-features; do
+  name=${flavour%%:*} features=${flavour#*:}
+  step "cargo build (wasm32, release, $name)"
+  cargo build -q --release --target wasm32-unknown-unknown --lib $features
+  wasm-bindgen --target web --no-typescript --out-dir "$OUT/pkg" --out-name "$name" target/wasm32-unknown-unknown/release/answerdeck.wasm
+  "$BIN/wasm-opt" -Oz --strip-debug --strip-producers "$OUT/pkg/${name}_bg.wasm" -o "$OUT/pkg/${name}_bg.wasm"
+done
+
+step "cargo +nightly build (wasm MVP for wasm2js)"
+# A separate target dir keeps the two flavours from invalidating each other's cache.
+RUSTFLAGS="-C target-cpu=mvp -C target-feature=+mutable-globals" \
+  cargo +nightly build -q -Zbuild-std=panic_abort,std --release --target wasm32-unknown-unknown --lib \
+  --no-default-features --target-dir target/mvp
+rm -rf "$OUT/pkg-js" && mkdir -p "$OUT/pkg-js"
+wasm-bindgen --target bundler --no-typescript --out-dir "$OUT/pkg-js" --out-name answerdeck_content target/mvp/wasm32-unknown-unknown/release/answerdeck.wasm
+"$BIN/wasm-opt" -Oz --strip-debug --strip-producers "$OUT/pkg-js/answerdeck_content_bg.wasm" -o "$OUT/pkg-js/opt.wasm"
+"$BIN/wasm2js" "$OUT/pkg-js/opt.wasm" -Oz -o "$OUT/pkg-js/answerdeck_content_bg.wasm.js"
+rm "$OUT/pkg-js/opt.wasm" "$OUT/pkg-js/answerdeck_content_bg.wasm"
+node scripts/patch-wasm2js-glue.mjs "$OUT/pkg-js"
+
+step "extension: dist/chrome, dist/firefox"
+for browser in chrome firefox; do
+  dir="dist/$browser"
+  rm -rf "$dir" && mkdir -p "$dir"
+  cp -r extension/. "$dir/"
+  rm -f "$dir/manifest.json"
+  cp -r "$OUT/pkg" "$OUT/pkg-js" "$dir/"
+  node scripts/manifest.mjs "$browser" extension/manifest.json "$dir/manifest.json"
+done
+
+step "zips"
+version=$(node -p "require('./extension/manifest.json').version")
+for browser in chrome firefox; do
+  rm -f "dist/answerdeck-$version-$browser.zip"
+  (cd "dist/$browser" && zip -q -r -X "../answerdeck-$version-$browser.zip" .)
+done
+node scripts/sizes.mjs

@@ -1,0 +1,76 @@
+//! Access to the extension API object, whichever name the browser gives it.
+//!
+//! Firefox exposes promise-based `browser.*`; Chrome exposes `chrome.*`, promise-based in MV3. Both return
+//! promises when no callback is passed, which is the only way we call them.
+use js_sys::{Function, Promise, Reflect};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+/// `browser` where it exists (Firefox), else `chrome`.
+pub fn api() -> Result<JsValue, JsValue> {
+    let global = js_sys::global();
+    for name in ["browser", "chrome"] {
+        let value = Reflect::get(&global, &JsValue::from_str(name))?;
+        if value.is_object() && Reflect::has(&value, &JsValue::from_str("runtime")).unwrap_or(false)
+        {
+            return Ok(value);
+        }
+    }
+    Err(JsValue::from_str(
+        "extension API not available in this context",
+    ))
+}
+
+/// Reads a dotted property path such as `runtime.sendMessage` from the API object.
+pub fn get(path: &str) -> Result<JsValue, JsValue> {
+    let mut value = api()?;
+    for key in path.split('.') {
+        value = Reflect::get(&value, &JsValue::from_str(key))?;
+    }
+    Ok(value)
+}
+
+/// Calls a promise-returning API method with `this` bound to its namespace, and awaits it.
+pub async fn call(namespace: &str, method: &str, args: &[JsValue]) -> Result<JsValue, JsValue> {
+    let this = get(namespace)?;
+    let function: Function = Reflect::get(&this, &JsValue::from_str(method))?.dyn_into()?;
+    let array = js_sys::Array::new();
+    for arg in args {
+        array.push(arg);
+    }
+    let result = Reflect::apply(&function, &this, &array)?;
+    match result.dyn_into::<Promise>() {
+        Ok(promise) => JsFuture::from(promise).await,
+        Err(value) => Ok(value),
+    }
+}
+
+/// A listener on an extension event (`storage.onChanged` …) that is removed when dropped.
+pub struct ApiListener {
+    event: JsValue,
+    callback: Closure<dyn FnMut(JsValue, JsValue)>,
+}
+
+impl ApiListener {
+    pub fn new(
+        event_path: &str,
+        f: impl FnMut(JsValue, JsValue) + 'static,
+    ) -> Result<Self, JsValue> {
+        let event = get(event_path)?;
+        let callback = Closure::<dyn FnMut(JsValue, JsValue)>::new(f);
+        let add: Function = Reflect::get(&event, &JsValue::from_str("addListener"))?.dyn_into()?;
+        add.call1(&event, callback.as_ref())?;
+        Ok(Self { event, callback })
+    }
+}
+
+impl Drop for ApiListener {
+    fn drop(&mut self) {
+        if let Ok(remove) = Reflect::get(&self.event, &JsValue::from_str("removeListener")) {
+            if let Ok(remove) = remove.dyn_into::<Function>() {
+                let _ = remove.call1(&self.event, self.callback.as_ref());
+            }
+        }
+    }
+}

@@ -1,0 +1,161 @@
+//! The IndexedDB store. Only the background opens it for writing (one writer: no lost updates between tabs).
+//!
+//! Layout (schema version `core::record::SCHEMA_VERSION`):
+//! - `replies`: `Record<Reply>` objects keyed by `data.id`;
+//! - `meta`: `library_rev`, the revision of the whole library, bumped by every committed write.
+use super::idb;
+use crate::core::record::{migrations_after, Record, SchemaStep, REPLIES_STORE as REPLIES, SCHEMA_VERSION};
+use crate::core::reply::Reply;
+use gloo::events::EventListener;
+use js_sys::{Promise, Reflect};
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::{future_to_promise, JsFuture};
+use web_sys::{
+    IdbDatabase, IdbFactory, IdbObjectStoreParameters, IdbOpenDbRequest, IdbTransaction,
+    IdbTransactionMode, IdbVersionChangeEvent,
+};
+
+const DB_NAME: &str = "answerdeck";
+const META: &str = "meta";
+const LIBRARY_REV: &str = "library_rev";
+
+/// Applies one schema step inside the version-change transaction (the steps themselves are pure data in
+/// `core::record::MIGRATIONS`, so which steps run for which old version is tested natively).
+fn apply_step(db: &IdbDatabase, tx: &IdbTransaction, step: &SchemaStep) -> Result<(), JsValue> {
+    match *step {
+        SchemaStep::CreateStore { store, key_path } => {
+            let params = IdbObjectStoreParameters::new();
+            if !key_path.is_empty() {
+                params.set_key_path(&JsValue::from_str(key_path));
+            }
+            db.create_object_store_with_optional_parameters(store, &params)?;
+        }
+        SchemaStep::CreateIndex { store, index, key_path, unique } => {
+            let params = web_sys::IdbIndexParameters::new();
+            params.set_unique(unique);
+            tx.object_store(store)?.create_index_with_str_and_optional_parameters(index, key_path, &params)?;
+        }
+    }
+    Ok(())
+}
+
+pub fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(JsValue::from)
+}
+
+pub fn from_js<T: DeserializeOwned>(value: JsValue) -> Result<T, JsValue> {
+    serde_wasm_bindgen::from_value(value).map_err(JsValue::from)
+}
+
+fn factory() -> Result<IdbFactory, JsValue> {
+    Reflect::get(&js_sys::global(), &JsValue::from_str("indexedDB"))?.dyn_into()
+}
+
+#[derive(Clone)]
+pub struct Store {
+    /// Resolves to the open `IdbDatabase`; awaited by every operation (a promise can be awaited many times).
+    db: Promise,
+}
+
+impl Store {
+    pub fn open() -> Self {
+        let db = future_to_promise(async { open_db().await.map(JsValue::from) });
+        Self { db }
+    }
+
+    async fn db(&self) -> Result<IdbDatabase, JsValue> {
+        JsFuture::from(self.db.clone()).await?.dyn_into()
+    }
+
+    pub async fn list(&self) -> Result<(Vec<Record<Reply>>, u64), JsValue> {
+        let db = self.db().await?;
+        let tx =
+            db.transaction_with_str_sequence(&js_sys::Array::of2(&REPLIES.into(), &META.into()))?;
+        let all = idb::request(&tx.object_store(REPLIES)?.get_all()?).await?;
+        let rev = idb::request(&tx.object_store(META)?.get(&LIBRARY_REV.into())?).await?;
+        Ok((from_js(all)?, rev.as_f64().unwrap_or(0.0) as u64))
+    }
+
+    /// Runs `change` on the current records in one read-write transaction and stores what it returns.
+    /// `change` gets the record with id `only` (zero or one), or every record when `only` is None (so
+    /// whole-library rules such as imports see a consistent state). It returns the records to put and the ids
+    /// to delete, or a refusal that aborts the transaction with nothing written.
+    /// Returns the new library revision and the records put.
+    pub async fn write<E>(
+        &self,
+        only: Option<&str>,
+        change: impl FnOnce(Vec<Record<Reply>>) -> Result<(Vec<Record<Reply>>, Vec<String>), E>,
+    ) -> Result<Result<(u64, Vec<Record<Reply>>), E>, JsValue> {
+        let db = self.db().await?;
+        let tx = db.transaction_with_str_sequence_and_mode(
+            &js_sys::Array::of2(&REPLIES.into(), &META.into()),
+            IdbTransactionMode::Readwrite,
+        )?;
+        let replies = tx.object_store(REPLIES)?;
+        let meta = tx.object_store(META)?;
+        let existing: Vec<Record<Reply>> = match only {
+            Some(id) => {
+                let found = idb::request(&replies.get(&JsValue::from_str(id))?).await?;
+                if found.is_undefined() {
+                    Vec::new()
+                } else {
+                    vec![from_js(found)?]
+                }
+            }
+            None => from_js(idb::request(&replies.get_all()?).await?)?,
+        };
+        let rev = idb::request(&meta.get(&LIBRARY_REV.into())?)
+            .await?
+            .as_f64()
+            .unwrap_or(0.0) as u64;
+        let (puts, deletes) = match change(existing) {
+            Ok(plan) => plan,
+            Err(refusal) => {
+                let _ = tx.abort();
+                return Ok(Err(refusal));
+            }
+        };
+        for record in &puts {
+            replies.put(&to_js(record)?)?;
+        }
+        for id in &deletes {
+            replies.delete(&JsValue::from_str(id))?;
+        }
+        let new_rev = rev + 1;
+        meta.put_with_key(&JsValue::from_f64(new_rev as f64), &LIBRARY_REV.into())?;
+        idb::committed(&tx).await?;
+        Ok(Ok((new_rev, puts)))
+    }
+}
+
+async fn open_db() -> Result<IdbDatabase, JsValue> {
+    let request: IdbOpenDbRequest = factory()?.open_with_u32(DB_NAME, SCHEMA_VERSION)?;
+    let upgrade_request = request.clone();
+    let _upgrade = EventListener::new(&request, "upgradeneeded", move |event| {
+        let Some(event) = event.dyn_ref::<IdbVersionChangeEvent>() else {
+            return;
+        };
+        let old = event.old_version() as u32;
+        let (Ok(db), Some(tx)) = (upgrade_request.result(), upgrade_request.transaction()) else {
+            return;
+        };
+        let db: IdbDatabase = db.unchecked_into();
+        let steps = migrations_after(old).iter().flat_map(|m| m.steps.iter());
+        // The meta store (library revision) came with version 1.
+        let meta = (old == 0).then_some(SchemaStep::CreateStore { store: META, key_path: "" });
+        for step in steps.chain(meta.iter()) {
+            if let Err(error) = apply_step(&db, &tx, step) {
+                web_sys::console::error_2(&"Answerdeck: migration failed".into(), &error);
+                let _ = tx.abort();
+                return;
+            }
+        }
+    });
+    let db = idb::request(&request).await?;
+    Ok(db.unchecked_into())
+}

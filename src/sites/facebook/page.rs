@@ -1,0 +1,166 @@
+//! Finding customer comments, composers and the acting Page on facebook.com.
+use super::selectors::*;
+use crate::core::fold::fold;
+use crate::sites::page::{
+    all, all_in, content_key, own_elements, readable_text, PageFacts, Person, ReplyTarget,
+};
+use wasm_bindgen::JsCast;
+use web_sys::{Document, Element, HtmlElement};
+
+/// Customer comments and replies: articles nested in a post article or a post dialog that look like comments
+/// (a comment permalink, a comment label, or a Reply action of their own). Comments by the acting Page are
+/// left out: nobody answers their own comment.
+pub fn reply_targets(document: &Document, facts: &PageFacts) -> Vec<ReplyTarget> {
+    let acting = facts.acting.name.as_deref().map(fold);
+    all(document, ARTICLE)
+        .into_iter()
+        .filter_map(|article| comment(&article))
+        .filter(|target| acting.is_none() || target.author.name.as_deref().map(fold) != acting)
+        .collect()
+}
+
+fn comment(article: &Element) -> Option<ReplyTarget> {
+    let nested = article
+        .parent_element()?
+        .closest(&format!("{ARTICLE}, {DIALOG}"))
+        .ok()??;
+    let _ = nested;
+    let label = article.get_attribute("aria-label").unwrap_or_default();
+    let labelled = name_from_label(&label, COMMENT_LABEL_PREFIXES);
+    let link = own_elements(article, COMMENT_LINK, ARTICLE)
+        .into_iter()
+        .next();
+    let reply_button = own_elements(article, BUTTON, ARTICLE)
+        .into_iter()
+        .find(|b| REPLY_WORDS.contains(&fold(readable_text(b).as_str()).as_str()))
+        .and_then(|b| b.dyn_into::<HtmlElement>().ok());
+    if labelled.is_none() && link.is_none() && reply_button.is_none() {
+        return None;
+    }
+    let author_link = own_elements(article, LINK, ARTICLE).into_iter().find(|a| {
+        let href = a.get_attribute("href").unwrap_or_default();
+        !href.contains("comment_id=") && !href.starts_with('#') && !readable_text(a).is_empty()
+    });
+    let name = author_link
+        .as_ref()
+        .map(readable_text)
+        .filter(|n| !n.is_empty())
+        .or(labelled);
+    // Facebook shows no @handles in comments; `{handle}` falls back to its default there.
+    let handle = None;
+    let text = own_elements(article, TEXT_BLOCK, ARTICLE)
+        .iter()
+        .map(readable_text)
+        .filter(|t| Some(t) != name.as_ref())
+        .max_by_key(|t| t.len())
+        .unwrap_or_default();
+    let key = link
+        .and_then(|l| l.get_attribute("href"))
+        .and_then(|href| super::url::comment_id(&href))
+        .map(|id| format!("fb:comment:{id}"))
+        .unwrap_or_else(|| content_key("fb:comment", &[name.as_deref().unwrap_or(""), &text]));
+    let anchor = reply_button
+        .as_ref()
+        .and_then(|b| b.parent_element())
+        .unwrap_or_else(|| article.clone());
+    Some(ReplyTarget {
+        key,
+        article: article.clone(),
+        anchor,
+        reply_button,
+        author: Person { name, handle },
+        text,
+        lang: None,
+    })
+}
+
+/// Every native composer: Lexical editors (comment box, reply boxes).
+pub fn composers(document: &Document) -> Vec<HtmlElement> {
+    all(document, COMPOSER)
+        .into_iter()
+        .filter_map(|e| e.dyn_into::<HtmlElement>().ok())
+        .collect()
+}
+
+/// The Page the user comments as, from the main composer's label ("Comment as Nordlicht Kaffee").
+pub fn page_facts(document: &Document) -> PageFacts {
+    let name = all(document, COMPOSER)
+        .iter()
+        .filter_map(|c| c.get_attribute("aria-label"))
+        .find_map(|label| name_from_label(&label, COMMENT_AS_PREFIXES));
+    PageFacts {
+        acting: Person { name, handle: None },
+    }
+}
+
+/// Who a composer answers: a reply box says so in its label ("Reply to Jonas Becker").
+pub fn composer_person(editor: &Element) -> Person {
+    let name = editor
+        .get_attribute("aria-label")
+        .and_then(|l| name_from_label(&l, REPLY_TO_PREFIXES));
+    Person { name, handle: None }
+}
+
+/// Where a composer's control goes: right after the editor element (inside Facebook's wrapper, outside
+/// Lexical's root, whose children Lexical owns).
+pub fn composer_anchor(editor: &Element) -> Element {
+    editor.clone()
+}
+
+/// The reply box of `target`'s thread once it is open: a composer that appeared after `before` was taken,
+/// preferably the focused one (Facebook focuses the box it opens), near the comment.
+pub fn find_new_reply_box(
+    document: &Document,
+    target: &ReplyTarget,
+    before: &[HtmlElement],
+) -> Option<HtmlElement> {
+    let fresh: Vec<HtmlElement> = composers(document)
+        .into_iter()
+        .filter(|c| !before.contains(c))
+        .collect();
+    if let Some(active) = document
+        .active_element()
+        .and_then(|a| a.dyn_into::<HtmlElement>().ok())
+    {
+        if fresh.contains(&active) {
+            return Some(active);
+        }
+    }
+    let near = thread_container(&target.article);
+    fresh
+        .iter()
+        .find(|c| near.as_ref().is_some_and(|n| n.contains(Some(c))))
+        .or_else(|| fresh.first())
+        .cloned()
+        .or_else(|| {
+            // The box was already open: the one in this comment's thread labelled with the author's name.
+            let scope = near?;
+            all_in(&scope, COMPOSER)
+                .into_iter()
+                .find_map(|c| c.dyn_into::<HtmlElement>().ok())
+        })
+}
+
+/// The element holding a comment and its replies: its parent, or the list item around it.
+fn thread_container(article: &Element) -> Option<Element> {
+    article
+        .closest("li")
+        .ok()
+        .flatten()
+        .or_else(|| article.parent_element())
+}
+
+/// When a comment has no Reply action, the nearest composer of the same post (the main comment box).
+pub fn nearest_composer(target: &ReplyTarget) -> Option<HtmlElement> {
+    let mut scope = target.article.parent_element();
+    while let Some(element) = scope {
+        if let Some(found) = all_in(&element, COMPOSER)
+            .into_iter()
+            .find_map(|c| c.dyn_into::<HtmlElement>().ok())
+        {
+            return Some(found);
+        }
+        scope = element.parent_element();
+    }
+    None
+}

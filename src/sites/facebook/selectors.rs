@@ -1,0 +1,153 @@
+//! facebook.com selectors and UI words. Structure and ARIA roles first, localized labels as a second signal,
+//! class names never (they are regenerated on every deploy: sites-facebook.md §2.1, §8).
+
+/// Articles: posts, comments and replies are all `role="article"` (sites-facebook.md §2.1).
+pub const ARTICLE: &str = r#"[role="article"]"#; // post permalink, Page timeline, post dialog
+/// A comment's own permalink is its relative-time link carrying `comment_id=` (replies: `reply_comment_id=`).
+pub const COMMENT_LINK: &str = r#"a[href*="comment_id="]"#; // every comment surface
+/// Comment lists of a post opened from the Page timeline live in a dialog.
+pub const DIALOG: &str = r#"[role="dialog"]"#; // Page timeline → post dialog
+/// Action buttons (Like, Reply) are `role="button"` elements found by their text.
+pub const BUTTON: &str = r#"[role="button"]"#; // comment action row
+/// Author: the first link in the comment (profile URL), name in a `span[dir="auto"]` when present.
+pub const LINK: &str = "a[href]"; // comment header
+/// Comment text blocks.
+pub const TEXT_BLOCK: &str = r#"div[dir="auto"], span[dir="auto"]"#; // comment bubble
+/// Every composer is a Lexical editor; older ones are plain contenteditable textboxes.
+pub const COMPOSER: &str = r#"[contenteditable="true"][role="textbox"], [data-lexical-editor="true"][contenteditable="true"]"#; // comment box, reply box
+
+/// `aria-label` prefixes of customer comments and replies, per UI language (sites-facebook.md §2.1: en, sk, cs,
+/// vi, zh are documented; de, da, sv, nb, nl, fr, es, it, pl, pt are Facebook's translations of the same strings).
+pub const COMMENT_LABEL_PREFIXES: &[&str] = &[
+    "comment by ",
+    "reply by ", // en
+    "kommentar von ",
+    "antwort von ", // de
+    "kommentar fra ",
+    "svar fra ", // da, nb
+    "kommentar av ",
+    "svar av ",
+    "svar från ", // sv, nb
+    "reactie van ",
+    "antwoord van ", // nl
+    "commentaire de ",
+    "réponse de ", // fr
+    "comentario de ",
+    "respuesta de ", // es
+    "commento di ",
+    "risposta di ", // it
+    "komentarz użytkownika ",
+    "odpowiedź użytkownika ", // pl
+    "comentário de ",
+    "resposta de ", // pt
+    "komentár od",
+    "komentář od ",
+    "bình luận của ", // sk, cs, vi
+];
+
+/// The text of the Reply action, per UI language.
+pub const REPLY_WORDS: &[&str] = &[
+    "reply",
+    "antworten",
+    "svar",
+    "svara",
+    "svare",
+    "beantwoorden",
+    "reageren",
+    "répondre",
+    "responder",
+    "rispondi",
+    "odpowiedz",
+    "responder",
+    "odpovědět",
+    "odpovedať",
+    "trả lời",
+];
+
+/// Composer `aria-label` prefixes naming the identity that is commenting ("Comment as Nordlicht Kaffee").
+pub const COMMENT_AS_PREFIXES: &[&str] = &[
+    "comment as ",
+    "write a comment as ",
+    "kommentieren als ",
+    "kommenter som ",
+    "kommentera som ",
+    "reageer als ",
+    "commenter en tant que ",
+    "comentar como ",
+    "commenta come ",
+    "komentuj jako ",
+];
+
+/// Reply-box `aria-label` prefixes naming the person answered ("Reply to Jonas Becker").
+pub const REPLY_TO_PREFIXES: &[&str] = &[
+    "reply to ",
+    "antworten an ",
+    "antwort an ",
+    "svar til ",
+    "svara ",
+    "beantwoord ",
+    "répondre à ",
+    "responder a ",
+    "rispondi a ",
+    "odpowiedz ",
+    "responder a ",
+];
+
+/// Suffixes that follow a name in labels ("Comment by Jonas Becker 2 hours ago"); cut at the first digit
+/// run too, since the time suffix is localized.
+pub fn name_from_label(label: &str, prefixes: &[&str]) -> Option<String> {
+    let lower = label.to_lowercase();
+    let prefix = prefixes.iter().find(|p| lower.starts_with(*p))?;
+    // Prefix lengths are measured on the lowercased label; Facebook labels are ASCII-cased prefixes, but be
+    // safe with multi-byte case changes by cutting on char count.
+    let skip = prefix.chars().count();
+    let rest: String = label.chars().skip(skip).collect();
+    let rest = rest.trim_start_matches([':', ' ']);
+    let cut = rest
+        .find(|c: char| c.is_ascii_digit() || c == '(')
+        .unwrap_or(rest.len());
+    let name = rest[..cut].trim().trim_end_matches(['\'', '’']).trim();
+    let name = name.strip_suffix("'s comment").unwrap_or(name).trim();
+    (!name.is_empty()).then(|| name.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_come_out_of_localized_labels() {
+        assert_eq!(
+            name_from_label(
+                "Comment by Jonas Becker 2 hours ago",
+                COMMENT_LABEL_PREFIXES
+            )
+            .as_deref(),
+            Some("Jonas Becker")
+        );
+        assert_eq!(
+            name_from_label("Kommentar von Anna Müller", COMMENT_LABEL_PREFIXES).as_deref(),
+            Some("Anna Müller")
+        );
+        assert_eq!(
+            name_from_label(
+                "Komentár od: Ján Novák (pred 2 dňami)",
+                COMMENT_LABEL_PREFIXES
+            )
+            .as_deref(),
+            Some("Ján Novák")
+        );
+        assert_eq!(
+            name_from_label("Comment as Nordlicht Kaffee", COMMENT_AS_PREFIXES).as_deref(),
+            Some("Nordlicht Kaffee")
+        );
+        assert_eq!(
+            name_from_label("Reply to Søren Ødegaard", REPLY_TO_PREFIXES).as_deref(),
+            Some("Søren Ødegaard")
+        );
+        assert_eq!(
+            name_from_label("Write a comment…", COMMENT_AS_PREFIXES),
+            None
+        );
+    }
+}

@@ -1,0 +1,202 @@
+//! Finding customer replies, composers and the acting account on x.com.
+use super::selectors::*;
+use crate::sites::page::{
+    all, all_in, content_key, own_elements, readable_text, PageFacts, Person, ReplyTarget,
+};
+use wasm_bindgen::JsCast;
+use web_sys::{Document, Element, HtmlElement};
+
+/// Every post on the page not written by the acting account.
+pub fn reply_targets(document: &Document, facts: &PageFacts) -> Vec<ReplyTarget> {
+    let acting = facts.acting.handle.as_deref().map(str::to_ascii_lowercase);
+    all(document, TWEET)
+        .into_iter()
+        .filter(|t| t.closest(DIALOG).ok().flatten().is_none()) // the quoted post inside the reply modal
+        .filter_map(|tweet| post(&tweet))
+        .filter(|t| {
+            acting.is_none() || t.author.handle.as_deref().map(str::to_ascii_lowercase) != acting
+        })
+        .collect()
+}
+
+fn post(tweet: &Element) -> Option<ReplyTarget> {
+    let (name, handle) = author(tweet);
+    let text_element = own_elements(tweet, TWEET_TEXT, TWEET).into_iter().next();
+    let text = text_element.as_ref().map(readable_text).unwrap_or_default();
+    let lang = text_element
+        .and_then(|t| t.get_attribute("lang"))
+        .filter(|l| !l.is_empty() && l != "und" && l != "zxx");
+    let status = own_elements(tweet, STATUS_LINK, TWEET)
+        .iter()
+        .filter(|a| a.query_selector("time").ok().flatten().is_some())
+        .chain(own_elements(tweet, STATUS_LINK, TWEET).iter())
+        .find_map(|a| {
+            a.get_attribute("href")
+                .and_then(|h| super::url::status_id(&h))
+        })
+        .map(|(_, id)| id);
+    if name.is_none() && handle.is_none() && status.is_none() {
+        return None;
+    }
+    let key = status
+        .map(|id| format!("x:status:{id}"))
+        .unwrap_or_else(|| content_key("x:post", &[handle.as_deref().unwrap_or(""), &text]));
+    let reply_button = own_elements(tweet, REPLY_BUTTON, TWEET)
+        .into_iter()
+        .next()
+        .and_then(|b| b.dyn_into::<HtmlElement>().ok());
+    let anchor = own_elements(tweet, ACTION_BAR, TWEET)
+        .into_iter()
+        .last()
+        .unwrap_or_else(|| tweet.clone());
+    Some(ReplyTarget {
+        key,
+        article: tweet.clone(),
+        anchor,
+        reply_button,
+        author: Person { name, handle },
+        text,
+        lang,
+    })
+}
+
+/// Display name and handle from `User-Name`: the link whose text starts with "@" is the handle; the other
+/// link's text is the name. Falls back to the first profile-looking link.
+fn author(tweet: &Element) -> (Option<String>, Option<String>) {
+    let Some(block) = own_elements(tweet, USER_NAME, TWEET).into_iter().next() else {
+        return (None, None);
+    };
+    let mut name = None;
+    let mut handle = None;
+    for link in all_in(&block, "a[href]") {
+        let text = readable_text(&link);
+        let href = link.get_attribute("href").unwrap_or_default();
+        if href.contains("/status/") {
+            continue;
+        }
+        if handle.is_none() && text.is_empty() {
+            let path = href
+                .trim_start_matches("https://x.com")
+                .trim_start_matches('/');
+            if !path.is_empty() && !path.contains('/') {
+                handle = Some(path.to_string());
+            }
+        }
+        if let Some(h) = text.strip_prefix('@') {
+            handle.get_or_insert_with(|| h.to_string());
+        } else if !text.is_empty() {
+            name.get_or_insert(text);
+        }
+    }
+    if name.is_none() {
+        // Some layouts render the name as plain spans before the links.
+        let spans = readable_text(&block);
+        name = spans
+            .split(['@', '·'])
+            .next()
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(String::from);
+    }
+    (name, handle)
+}
+
+pub fn composers(document: &Document) -> Vec<HtmlElement> {
+    all(document, COMPOSER)
+        .into_iter()
+        .filter_map(|e| e.dyn_into::<HtmlElement>().ok())
+        .collect()
+}
+
+/// The acting account: the profile link in the nav ("/nordlichtkaffee") and the name on the account switcher.
+pub fn page_facts(document: &Document) -> PageFacts {
+    let handle = document
+        .query_selector(PROFILE_LINK)
+        .ok()
+        .flatten()
+        .and_then(|a| a.get_attribute("href"))
+        .map(|h| {
+            h.trim_start_matches("https://x.com")
+                .trim_matches('/')
+                .to_string()
+        })
+        .filter(|h| !h.is_empty());
+    let switcher = document
+        .query_selector(ACCOUNT_SWITCHER)
+        .ok()
+        .flatten()
+        .map(|s| readable_text(&s));
+    let handle = handle.or_else(|| {
+        let text = switcher.as_deref()?;
+        text.split_whitespace()
+            .find_map(|w| w.strip_prefix('@'))
+            .map(String::from)
+    });
+    let name = switcher.and_then(|t| {
+        t.split('@')
+            .next()
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(String::from)
+    });
+    PageFacts {
+        acting: Person { name, handle },
+    }
+}
+
+/// Who a composer answers: in the reply modal, the post being answered; inline, the focused post.
+pub fn composer_person(document: &Document, editor: &Element) -> Person {
+    let scope = editor.closest(DIALOG).ok().flatten();
+    let post = match scope {
+        Some(dialog) => all_in(&dialog, TWEET).into_iter().next(),
+        None => document
+            .query_selector(r#"article[data-testid="tweet"][tabindex="-1"]"#)
+            .ok()
+            .flatten(),
+    };
+    post.map(|p| {
+        let (name, handle) = author(&p);
+        Person { name, handle }
+    })
+    .unwrap_or_default()
+}
+
+/// Where a composer's control goes: after the Draft.js root (outside the part React re-renders for text).
+pub fn composer_anchor(editor: &Element) -> Element {
+    editor
+        .closest(".DraftEditor-root")
+        .ok()
+        .flatten()
+        .unwrap_or_else(|| editor.clone())
+}
+
+/// The composer that answers `target`: for the focused post the inline box; otherwise the modal that its
+/// reply button opened.
+pub fn find_reply_box(
+    document: &Document,
+    target: &ReplyTarget,
+    before: &[HtmlElement],
+) -> Option<HtmlElement> {
+    if let Some(dialog) = document.query_selector(DIALOG).ok().flatten() {
+        if let Some(found) = all_in(&dialog, COMPOSER)
+            .into_iter()
+            .find_map(|c| c.dyn_into::<HtmlElement>().ok())
+        {
+            return Some(found);
+        }
+    }
+    let fresh: Vec<HtmlElement> = composers(document)
+        .into_iter()
+        .filter(|c| !before.contains(c))
+        .collect();
+    if let Some(found) = fresh.into_iter().next() {
+        return Some(found);
+    }
+    // The focused post is answered by the inline composer right below it.
+    if target.article.get_attribute("tabindex").as_deref() == Some("-1") {
+        return composers(document)
+            .into_iter()
+            .find(|c| c.closest(DIALOG).ok().flatten().is_none());
+    }
+    None
+}
