@@ -1,1 +1,16 @@
-//! The pure core: no web APIs (a test in `tests/core_is_pure.rs` keeps them out).
+//! The pure core: no web APIs (a test in `tests/core_is_pure.rs` keeps them out), so everything here
+//! builds and is tested natively with plain `cargo test`, and the same code runs in every wasm context.
+//!
+//! - [`reply`]: the saved reply and its rules
+//! - [`template`]: variables, fallbacks and fill-in fields
+//! - [`fold`]: case- and accent-insensitive comparison
+//! - [`search`]: the picker's index and ranking
+//! - [`exchange`]: data format v1 import/export
+//! - [`record`]: what the store keeps, revisions and schema version
+
+pub mod exchange;
+pub mod fold;
+pub mod record;
+pub mod reply;
+pub mod search;
+pub mod template;

@@ -1,0 +1,48 @@
+//! Data format v1: the JSON file people import and export (design.md §5).
+//!
+//! Import is all or nothing: the first problem refuses the whole file, named by its place
+//! (`replies[3].title`) and a reason a person can act on. Unknown fields, at the top level and in each
+//! reply, survive a round trip so files from newer versions or other tools lose nothing.
+
+mod export;
+mod import;
+
+use std::fmt;
+
+pub use export::to_v1;
+pub use import::parse_v1;
+
+use crate::core::reply::Reply;
+
+/// The value of `format` in every Answerdeck file.
+pub const FORMAT: &str = "answerdeck";
+/// The format version this build reads and writes.
+pub const VERSION: u64 = 1;
+
+/// The contents of a v1 file. `labels`, `conversations` and `notes` are kept as raw JSON until the
+/// features that own them validate them.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Export {
+    pub replies: Vec<Reply>,
+    pub labels: Vec<serde_json::Value>,
+    pub conversations: Vec<serde_json::Value>,
+    pub notes: Vec<serde_json::Value>,
+    /// Unknown top-level fields (everything but `format`, `version`, `exported_at` and the lists above).
+    pub extra: serde_json::Map<String, serde_json::Value>,
+}
+
+/// Why a file was refused: `path` names the place (`replies[3].title`, `replies[0].variants.de`,
+/// `(file)`, or `line 4, column 17` for JSON syntax errors), `reason` says what is wrong.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ImportError {
+    pub path: String,
+    pub reason: String,
+}
+
+impl fmt::Display for ImportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.path, self.reason)
+    }
+}
+
+impl std::error::Error for ImportError {}

@@ -1,0 +1,336 @@
+//! The picker's search: every query token must occur (case- and accent-insensitively) in a reply's title,
+//! body, variants, tags or shortcut; results are ranked by where the tokens occur (see [`rank`]).
+//!
+//! Why an index and not a scan: 30,000 replies are ~15 MB of text, too much to scan on every keystroke
+//! in wasm. Query tokens never contain whitespace, so a token can only occur inside one
+//! whitespace-separated chunk of text. The index therefore keeps each distinct folded chunk once (the
+//! vocabulary, far smaller than the text) and, per chunk, the replies it occurs in. A query scans the
+//! vocabulary and then reads only the postings of matching chunks. One-letter and one-digit tokens,
+//! which match most of the vocabulary, are answered from a precomputed table instead.
+
+mod build;
+pub mod rank;
+
+pub use build::IndexBuilder;
+
+use std::collections::BinaryHeap;
+
+use crate::core::fold::fold;
+use crate::core::reply::Reply;
+use rank::{Hit, TAG, TEXT_WORD};
+
+/// `a`–`z` and `0`–`9`: the one-character tokens answered from [`Index::char_ranks`].
+const CHAR_SLOTS: usize = 36;
+
+fn char_slot(c: char) -> Option<usize> {
+    match c {
+        'a'..='z' => Some(c as usize - 'a' as usize),
+        '0'..='9' => Some(26 + c as usize - '0' as usize),
+        _ => None,
+    }
+}
+
+/// Search index over a slice of replies; results are positions in that slice. Rebuild it when the
+/// library changes.
+pub struct Index {
+    /// Distinct folded chunks, each followed by `\n` (never inside a token, so no match spans two).
+    vocab: String,
+    /// Byte offset of each chunk in `vocab`, plus `vocab.len()` at the end.
+    chunk_starts: Vec<u32>,
+    /// Chunk `c`'s postings in title, tags or shortcut: `head[head_starts[c]..head_starts[c + 1]]`,
+    /// each `reply << 4 | fields` (field bits from [`rank`]).
+    head_starts: Vec<u32>,
+    head: Vec<u32>,
+    /// Chunk `c`'s postings found only in body or variants: reply positions.
+    text_starts: Vec<u32>,
+    text: Vec<u32>,
+    /// Chunks containing a byte pair in bucket `b`: `pair_chunks[pair_starts[b]..pair_starts[b + 1]]`,
+    /// each chunk once per bucket, ascending.
+    pair_starts: Vec<u32>,
+    pair_chunks: Vec<u32>,
+    /// `char_ranks[slot * len + reply]`: the rank of the one-character token in `slot` for `reply`.
+    char_ranks: Vec<u8>,
+    favorite: Vec<bool>,
+}
+
+/// A vocabulary chunk containing the current token, and how well.
+#[derive(Clone, Copy)]
+struct ChunkMatch {
+    chunk: usize,
+    hit: Hit,
+}
+
+impl Index {
+    pub fn new(replies: &[Reply]) -> Index {
+        build::build(replies)
+    }
+
+    /// Number of replies indexed.
+    pub fn len(&self) -> usize {
+        self.favorite.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.favorite.is_empty()
+    }
+
+    /// Approximate heap bytes held by the index, for the memory budget (design.md §6).
+    pub fn heap_bytes(&self) -> usize {
+        let u32s = self.chunk_starts.len()
+            + self.pair_starts.len()
+            + self.pair_chunks.len()
+            + self.head_starts.len()
+            + self.head.len()
+            + self.text_starts.len()
+            + self.text.len();
+        self.vocab.len() + 4 * u32s + self.char_ranks.len() + self.favorite.len()
+    }
+
+    /// Positions of the replies matching `query`, best first, at most `limit`. Ties go to favorites,
+    /// then to the original order. An empty query lists favorites first, then everything else.
+    /// A leading `/` on a token is ignored, so `/order` finds the shortcut `order`.
+    pub fn search(&self, query: &str, limit: usize) -> Vec<usize> {
+        let folded = fold(query);
+        let tokens: Vec<&str> = folded
+            .split_whitespace()
+            .map(|token| token.trim_start_matches('/'))
+            .filter(|token| !token.is_empty())
+            .collect();
+        if tokens.is_empty() {
+            return self.browse(limit);
+        }
+        if limit == 0 || self.is_empty() {
+            return Vec::new();
+        }
+
+        let len = self.len();
+        let mut best = vec![0u8; len];
+        let mut matches = Vec::new();
+        if let [token] = tokens[..] {
+            self.rank_token(token, true, limit, &mut best, &mut matches);
+            return self.top(best.iter().map(|&rank| u32::from(rank)), limit);
+        }
+        // Sum of ranks over the tokens so far; 0 = ruled out (a token did not match).
+        let mut score = vec![0u32; len];
+        for (nth, token) in tokens.iter().enumerate() {
+            if nth > 0 {
+                best.fill(0);
+            }
+            self.rank_token(token, false, limit, &mut best, &mut matches);
+            for (total, &rank) in score.iter_mut().zip(&best) {
+                *total = if rank == 0 || (nth > 0 && *total == 0) {
+                    0
+                } else {
+                    *total + u32::from(rank)
+                };
+            }
+        }
+        self.top(score.iter().copied(), limit)
+    }
+
+    /// Fills `best[reply]` with the rank of `token` in each reply (0 where it does not occur).
+    fn rank_token(
+        &self,
+        token: &str,
+        only_token: bool,
+        limit: usize,
+        best: &mut [u8],
+        matches: &mut Vec<ChunkMatch>,
+    ) {
+        let mut chars = token.chars();
+        if let (Some(slot), None) = (chars.next().and_then(char_slot), chars.next()) {
+            let len = self.len();
+            best.copy_from_slice(&self.char_ranks[slot * len..(slot + 1) * len]);
+            return;
+        }
+        self.find_chunks(token, matches);
+        for found in matches.iter() {
+            let postings = &self.head[range(&self.head_starts, found.chunk)];
+            for &posting in postings {
+                let reply = (posting >> 4) as usize;
+                let rank = rank::rank((posting & 0xF) as u8, found.hit);
+                if rank > best[reply] {
+                    best[reply] = rank;
+                }
+            }
+        }
+        // Body text ranks below TAG: with a single token and enough replies ranked TAG or better,
+        // the body postings cannot change the first `limit` results.
+        if only_token && best.iter().filter(|&&rank| rank >= TAG).count() >= limit {
+            return;
+        }
+        for found in matches.iter() {
+            let rank = if found.hit.word_start {
+                TEXT_WORD
+            } else {
+                rank::ANYWHERE
+            };
+            for &reply in &self.text[range(&self.text_starts, found.chunk)] {
+                let slot = &mut best[reply as usize];
+                if rank > *slot {
+                    *slot = rank;
+                }
+            }
+        }
+    }
+
+    /// Every vocabulary chunk containing `token`, each once with its best [`Hit`].
+    fn find_chunks(&self, token: &str, matches: &mut Vec<ChunkMatch>) {
+        matches.clear();
+        let token = token.as_bytes();
+        let mut check = |chunk: usize| {
+            if let Some(hit) = self.hit_in_chunk(chunk, token) {
+                matches.push(ChunkMatch { chunk, hit });
+            }
+        };
+        match token {
+            [] => {}
+            // One byte (punctuation; letters and digits go through `char_ranks`): scan the vocabulary.
+            [byte] => {
+                let mut chunk = 0;
+                let mut last_checked = None;
+                for (at, _) in self.vocab.match_indices(char::from(*byte)) {
+                    chunk = self.chunk_at(at, chunk);
+                    if last_checked != Some(chunk) {
+                        last_checked = Some(chunk);
+                        check(chunk);
+                    }
+                }
+            }
+            // Longer: only chunks holding the token's rarest byte pair can contain it.
+            _ => {
+                let rarest = token
+                    .windows(2)
+                    .map(|pair| pair_bucket(pair[0], pair[1]))
+                    .min_by_key(|&bucket| self.pair_starts[bucket + 1] - self.pair_starts[bucket]);
+                if let Some(bucket) = rarest {
+                    for &chunk in &self.pair_chunks[range(&self.pair_starts, bucket)] {
+                        check(chunk as usize);
+                    }
+                }
+            }
+        }
+    }
+
+    /// The chunk containing byte `at` of the vocabulary, searching forward from chunk `from`.
+    fn chunk_at(&self, at: usize, from: usize) -> usize {
+        let starts = &self.chunk_starts;
+        let mut chunk = from;
+        // Usually close by: probe a few before bisecting.
+        for _ in 0..8 {
+            if starts[chunk + 1] as usize > at {
+                return chunk;
+            }
+            chunk += 1;
+        }
+        chunk + starts[chunk..].partition_point(|&start| start as usize <= at) - 1
+    }
+
+    /// How `token` occurs in `chunk`, if at all: the first occurrence tells whether it is at the chunk
+    /// start; any occurrence can be at a word start.
+    fn hit_in_chunk(&self, chunk: usize, token: &[u8]) -> Option<Hit> {
+        let text = &self.vocab.as_bytes()[range(&self.chunk_starts, chunk)];
+        let text = &text[..text.len() - 1]; // without the `\n`
+        let first = find_bytes(text, token, 0)?;
+        let mut hit = Hit {
+            word_start: first == 0 || !ends_with_alphanumeric(&text[..first]),
+            chunk_start: first == 0,
+            whole: first == 0 && text.len() == token.len(),
+        };
+        let mut at = first;
+        while !hit.word_start {
+            match find_bytes(text, token, at + 1) {
+                Some(next) => {
+                    at = next;
+                    hit.word_start = !ends_with_alphanumeric(&text[..at]);
+                }
+                None => break,
+            }
+        }
+        Some(hit)
+    }
+
+    /// The `limit` best replies by score (0 = no match), favorites first among equals, then original
+    /// order. Keeps only `limit` candidates in a heap, so a query matching everything stays cheap.
+    fn top(&self, scores: impl Iterator<Item = u32>, limit: usize) -> Vec<usize> {
+        // One key per candidate, smaller is better: higher score, then favorite, then lower position.
+        let key = |reply: usize, score: u32| {
+            let not_favorite = u64::from(!self.favorite[reply]);
+            (u64::from(u32::MAX - score) << 33) | (not_favorite << 32) | reply as u64
+        };
+        // Max-heap of the best keys so far: its top is the worst one kept.
+        let mut kept = BinaryHeap::with_capacity(limit.min(self.len()));
+        for (reply, score) in scores.enumerate() {
+            if score == 0 {
+                continue;
+            }
+            let candidate = key(reply, score);
+            if kept.len() < limit {
+                kept.push(candidate);
+            } else if let Some(mut worst) = kept.peek_mut() {
+                if candidate < *worst {
+                    *worst = candidate;
+                }
+            }
+        }
+        kept.into_sorted_vec()
+            .into_iter()
+            .map(|key| (key & 0xFFFF_FFFF) as usize)
+            .collect()
+    }
+
+    /// Empty query: favorites, then the rest, each in original order.
+    fn browse(&self, limit: usize) -> Vec<usize> {
+        let favorites = (0..self.len()).filter(|&reply| self.favorite[reply]);
+        let others = (0..self.len()).filter(|&reply| !self.favorite[reply]);
+        favorites.chain(others).take(limit).collect()
+    }
+}
+
+/// Position of `needle` in `haystack` at or after `from`. Chunks are short, so a plain scan beats a
+/// searcher that needs setting up.
+fn find_bytes(haystack: &[u8], needle: &[u8], from: usize) -> Option<usize> {
+    let first = *needle.first()?;
+    let last_start = haystack.len().checked_sub(needle.len())?;
+    (from..=last_start).find(|&at| haystack[at] == first && haystack[at..].starts_with(needle))
+}
+
+/// Whether the text before a hit ends in a letter or digit (then the hit is inside a word). Folded
+/// text is mostly ASCII, checked without decoding.
+fn ends_with_alphanumeric(before: &[u8]) -> bool {
+    match before.last() {
+        None => false,
+        Some(byte) if byte.is_ascii() => byte.is_ascii_alphanumeric(),
+        Some(_) => std::str::from_utf8(before)
+            .ok()
+            .and_then(|text| text.chars().next_back())
+            .is_some_and(char::is_alphanumeric),
+    }
+}
+
+/// Number of buckets in the byte-pair table ([`Index::pair_starts`]).
+const PAIR_BUCKETS: usize = 1 << 14;
+
+/// Bucket of a byte pair (Fibonacci hashing); different pairs may share one, the check in
+/// [`Index::hit_in_chunk`] sorts them out.
+fn pair_bucket(a: u8, b: u8) -> usize {
+    let pair = (u32::from(a) << 8) | u32::from(b);
+    (pair.wrapping_mul(0x9E37_79B1) >> (32 - 14)) as usize
+}
+
+fn range(starts: &[u32], chunk: usize) -> std::ops::Range<usize> {
+    starts[chunk] as usize..starts[chunk + 1] as usize
+}
+
+#[doc(hidden)]
+impl Index {
+    /// (chunks, vocab bytes, head postings, text postings), for the benchmark's report.
+    pub fn shape(&self) -> (usize, usize, usize, usize) {
+        (
+            self.chunk_starts.len() - 1,
+            self.vocab.len(),
+            self.head.len(),
+            self.text.len(),
+        )
+    }
+}

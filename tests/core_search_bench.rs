@@ -1,0 +1,242 @@
+//! Search speed with 30,000 synthetic replies (design.md §6: ≤ 2 ms p95 per query). A benchmark, not a
+//! pass/fail test, so it is ignored by default. Run it in release:
+//!
+//! ```sh
+//! cargo test --release --test core_search_bench -- --ignored --nocapture
+//! ```
+
+use std::time::{Duration, Instant};
+
+use answerdeck::core::reply::Reply;
+use answerdeck::core::search::Index;
+
+/// Small deterministic generator (xorshift), so runs are comparable without a `rand` dependency.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+    /// Skewed towards small indexes, like word frequencies in real text.
+    fn skewed(&mut self, n: usize) -> usize {
+        let u = (self.next() % 1_000_000) as f64 / 1_000_000.0;
+        ((u * u * u) * n as f64) as usize
+    }
+}
+
+const SYLLABLES: &[&str] = &[
+    "ba", "ke", "lo", "mi", "nu", "ra", "se", "ti", "vo", "za", "or", "der", "ship", "ment", "ing",
+    "ver", "sand", "lie", "fe", "rung", "pa", "ket", "tak", "hej", "für", "grå", "øl", "née",
+    "ção", "ñe", "ł", "ş", "ő", "tion", "st", "an", "en", "qu", "x", "y",
+];
+
+const COMMON: &[&str] = &[
+    "the",
+    "and",
+    "you",
+    "your",
+    "for",
+    "order",
+    "thanks",
+    "please",
+    "we",
+    "our",
+    "is",
+    "to",
+    "a",
+    "in",
+    "of",
+    "hi",
+    "hello",
+    "shipping",
+    "delivery",
+    "refund",
+    "return",
+    "account",
+    "password",
+    "help",
+    "team",
+    "sorry",
+    "Danke",
+    "Bestellung",
+    "tak",
+    "hej",
+    "merci",
+    "commande",
+    "gracias",
+    "pedido",
+];
+
+fn vocabulary(rng: &mut Rng) -> Vec<String> {
+    let mut words: Vec<String> = COMMON.iter().map(|w| w.to_string()).collect();
+    while words.len() < 8_000 {
+        let syllables = 1 + rng.below(4);
+        let word: String = (0..syllables)
+            .map(|_| SYLLABLES[rng.below(SYLLABLES.len())])
+            .collect();
+        words.push(word);
+    }
+    words
+}
+
+fn sentence(rng: &mut Rng, words: &[String], count: usize) -> String {
+    let mut out = String::new();
+    for i in 0..count {
+        if i > 0 {
+            out.push(' ');
+        }
+        let word = &words[rng.skewed(words.len())];
+        if i == 0 || rng.below(12) == 0 {
+            let mut chars = word.chars();
+            if let Some(first) = chars.next() {
+                out.extend(first.to_uppercase());
+                out.push_str(chars.as_str());
+            }
+        } else {
+            out.push_str(word);
+        }
+        match rng.below(20) {
+            0 => out.push(','),
+            1 => out.push('.'),
+            2 => out.push_str(&format!(" #{}", rng.below(100_000))),
+            _ => {}
+        }
+    }
+    out
+}
+
+pub fn synthetic_library(count: usize) -> Vec<Reply> {
+    let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
+    let words = vocabulary(&mut rng);
+    let tags: Vec<String> = (0..60).map(|i| format!("{}-{i}", words[i + 10])).collect();
+    (0..count)
+        .map(|i| {
+            let title_words = 2 + rng.below(5);
+            let body_words = 30 + rng.below(60);
+            let mut reply = Reply::new(
+                format!("r-{i}"),
+                sentence(&mut rng, &words, title_words),
+                format!(
+                    "Hi {{first_name|there}}, {}",
+                    sentence(&mut rng, &words, body_words)
+                ),
+            );
+            if rng.below(3) == 0 {
+                let variant = sentence(&mut rng, &words, body_words);
+                reply.variants.insert("de".into(), variant);
+            }
+            for _ in 0..rng.below(4) {
+                reply.tags.push(tags[rng.below(tags.len())].clone());
+            }
+            if rng.below(5) < 2 {
+                reply.shortcut = Some(format!("{}{i}", &words[rng.below(200)]));
+            }
+            reply.favorite = rng.below(20) == 0;
+            reply
+        })
+        .collect()
+}
+
+/// What people type: every prefix of one to three words taken from the library, sometimes in capitals
+/// or without accents, plus shortcuts with and without the slash.
+fn queries(replies: &[Reply], count: usize) -> Vec<String> {
+    let mut rng = Rng(42);
+    let mut queries = Vec::new();
+    while queries.len() < count {
+        let reply = &replies[rng.below(replies.len())];
+        let phrase = match rng.below(6) {
+            0 => format!(
+                "/{}",
+                reply.shortcut.clone().unwrap_or_else(|| "ord".into())
+            ),
+            1 => reply.title.to_uppercase(),
+            _ => {
+                let words: Vec<&str> = reply.body.split_whitespace().collect();
+                let start = rng.below(words.len().saturating_sub(3).max(1));
+                words[start..(start + 1 + rng.below(3)).min(words.len())].join(" ")
+            }
+        };
+        let chars: Vec<char> = phrase.chars().collect();
+        for end in 1..=chars.len().min(20) {
+            queries.push(chars[..end].iter().collect());
+        }
+    }
+    queries.truncate(count);
+    queries
+}
+
+fn percentile(sorted: &[Duration], p: f64) -> Duration {
+    sorted[((sorted.len() - 1) as f64 * p).round() as usize]
+}
+
+#[test]
+#[ignore = "benchmark: run with --release -- --ignored --nocapture"]
+fn search_30k_replies() {
+    let replies = synthetic_library(30_000);
+    let text_bytes: usize = replies
+        .iter()
+        .map(|r| r.title.len() + r.body.len() + r.variants.values().map(String::len).sum::<usize>())
+        .sum();
+
+    let started = Instant::now();
+    let index = Index::new(&replies);
+    let build = started.elapsed();
+
+    let queries = queries(&replies, 3_000);
+    let mut times = Vec::with_capacity(queries.len());
+    let mut found = 0;
+    for query in &queries {
+        let started = Instant::now();
+        let results = index.search(query, 50);
+        times.push(started.elapsed());
+        found += results.len();
+    }
+    times.sort();
+    println!(
+        "30,000 replies, {:.1} MB of text; index built in {:.0?}, {:.1} MB",
+        text_bytes as f64 / 1e6,
+        build,
+        index.heap_bytes() as f64 / 1e6
+    );
+    println!(
+        "{} queries (limit 50, {} results in all): p50 {:.0?}, p95 {:.0?}, p99 {:.0?}, max {:.0?}",
+        queries.len(),
+        found,
+        percentile(&times, 0.50),
+        percentile(&times, 0.95),
+        percentile(&times, 0.99),
+        times[times.len() - 1]
+    );
+    println!(
+        "shape (chunks, vocab bytes, head postings, text postings): {:?}",
+        index.shape()
+    );
+    for query in [
+        "t",
+        "ti",
+        "tia",
+        "e",
+        "order",
+        "or",
+        "ENRUNGŞ ENTION MENT",
+        "the s",
+        "hi th",
+    ] {
+        let started = Instant::now();
+        for _ in 0..20 {
+            index.search(query, 50);
+        }
+        println!("  {query:?}: {:.0?} each", started.elapsed() / 20);
+    }
+    let mut worst: Vec<(Duration, &String)> = times.iter().copied().zip(&queries).collect();
+    worst.sort_by_key(|entry| std::cmp::Reverse(entry.0));
+    for (time, query) in worst.iter().take(5) {
+        println!("  slow: {time:.0?} {query:?}");
+    }
+}
