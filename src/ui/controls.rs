@@ -64,8 +64,7 @@ pub fn mount(
         ));
     }
     let host_element = host.host.clone();
-    listeners.push(EventListener::new(&button, "click", move |event| {
-        event.prevent_default();
+    listeners.push(EventListener::new(&button, "click", move |_| {
         activate(&host_element);
     }));
 

@@ -37,9 +37,13 @@ fn comment(article: &Element) -> Option<ReplyTarget> {
     if labelled.is_none() && link.is_none() && reply_button.is_none() {
         return None;
     }
+    // The author's name is the first link with text that is not the relative-time permalink ("2h", "3 Std.").
+    // Both carry comment_id and tracking parameters on Facebook, so the text tells them apart.
     let author_link = own_elements(article, LINK, ARTICLE).into_iter().find(|a| {
-        let href = a.get_attribute("href").unwrap_or_default();
-        !href.contains("comment_id=") && !href.starts_with('#') && !readable_text(a).is_empty()
+        let text = readable_text(a);
+        !text.is_empty()
+            && !looks_like_relative_time(&text)
+            && !a.get_attribute("href").unwrap_or_default().starts_with('#')
     });
     let name = author_link
         .as_ref()
@@ -72,6 +76,11 @@ fn comment(article: &Element) -> Option<ReplyTarget> {
         text,
         lang: None,
     })
+}
+
+/// "2h", "5 m", "3 Std.", "1 w", "Just now"-free short labels: a digit within a few characters.
+fn looks_like_relative_time(text: &str) -> bool {
+    text.chars().count() <= 12 && text.chars().any(|c| c.is_ascii_digit())
 }
 
 /// Every native composer: Lexical editors (comment box, reply boxes).

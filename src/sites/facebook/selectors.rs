@@ -108,6 +108,12 @@ pub fn name_from_label(label: &str, prefixes: &[&str]) -> Option<String> {
         .unwrap_or(rest.len());
     let name = rest[..cut].trim().trim_end_matches(['\'', '’']).trim();
     let name = name.strip_suffix("'s comment").unwrap_or(name).trim();
+    // "Reply by Nordlicht Kaffee to Jonas Becker's comment": the replier is before " to ".
+    let name = if prefix.starts_with("reply by ") {
+        name.split(" to ").next().unwrap_or(name).trim()
+    } else {
+        name
+    };
     (!name.is_empty()).then(|| name.to_string())
 }
 
