@@ -142,7 +142,7 @@ function Composer({ cfg, entry, options }) {
   );
 
   return (
-    <div className="css-175oi2r r-1iusvr4 r-16y2uox r-1777fci r-1h8ys4a r-1bylmt5 r-13tjlyg r-7qyjyx r-1ftll1t">
+    <div className="css-175oi2r r-16y2uox r-1h8ys4a r-1bylmt5 r-13tjlyg r-7qyjyx r-1ftll1t">
       <div className="css-175oi2r r-184en5c">
         <div className="css-175oi2r r-1wbh5a2 r-16y2uox" data-testid={cfg.testid ? `${cfg.testid}RichTextInputContainer` : undefined}>
           <div className="css-175oi2r r-16y2uox r-bnwqim r-13qz1uu r-1g40b8q">

@@ -1,0 +1,171 @@
+// Facebook Page post comments: the `reply` and `composer` controls, the picker, insertion into the real Lexical
+// editor, under facebook.com's CSP (wasm core) and under a CSP that forbids wasm (wasm2js core).
+import { test, describe, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { modelText, submissions, waitForHosts } from './harness.mjs';
+import { startBrowser, open, openPicker, pick, rendered, flat, occurrences, coreFlavour, STARTER } from './extension.mjs';
+
+const POST_EN = 'https://www.facebook.com/nordlichtkaffee/posts/pfbid02kM8xWq3Tn7vYb5RcLz9HdPj4sFa6Ue1GtKw2oXyNmB7qVh3ErJ5iDp8CfS1uAl';
+const POST_DE = 'https://www.facebook.com/nordlichtkaffee/posts/pfbid0Yz4qLmT9bWc2Xr7NvK5hPe3Sg8Ju6Da1FiHo4Rk9MnZt2Bw7Cy5Ex3Qp8Vl1Gs';
+const PAGE_DIALOG = 'https://www.facebook.com/nordlichtkaffee';
+const REDESIGN = 'https://www.facebook.com/nordlichtkaffee/posts/pfbid037Wn5RtGk2Lq9Xb4Hs8Pd1Mf6Zc3Vy7Ja5Ue2Ko9Ti4Bx8Nr1Qw6Em3Lh5Sg2Dp';
+const PAGE_NAME = 'Nordlicht Kaffee';
+
+/** Customer comments per the fixture's own bookkeeping (data-fixture-author), the Page's own excluded. */
+const customerComments = (page) =>
+  page.evaluate((pageName) => [...document.querySelectorAll('[role="article"][data-fixture-author]')].filter((a) => a.dataset.fixtureAuthor !== pageName).length, PAGE_NAME);
+
+for (const csp of ['facebook', 'strict']) {
+  describe(`Facebook post comments, page CSP "${csp}"`, () => {
+    let browser;
+    before(async () => { browser = await startBrowser({ csp }); });
+    after(async () => { await browser?.close(); });
+
+    test('every customer comment gets a reply control, every composer a composer control; the Page\'s own reply none', async () => {
+      const { page, errors } = await open(browser, POST_EN);
+      const expected = await customerComments(page);
+      assert.ok(expected >= 6, 'fixture has customer comments');
+      await waitForHosts(page, 'reply', expected);
+      await waitForHosts(page, 'composer', 1);
+      const onPageReply = await page.locator(`[role="article"][data-fixture-author="${PAGE_NAME}"] [data-answerdeck="reply"]`).count();
+      const ownControls = await page.evaluate((pageName) => {
+        const own = [...document.querySelectorAll(`[role="article"][data-fixture-author="${pageName}"]`)];
+        // A host inside the Page's article but not inside a nested customer article.
+        return own.filter((a) => [...a.querySelectorAll('[data-answerdeck="reply"]')].some((h) => h.closest('[role="article"]') === a)).length;
+      }, PAGE_NAME);
+      assert.equal(ownControls, 0, `the Page's own reply must not get a control (found ${onPageReply} hosts below it)`);
+      assert.equal(coreFlavour(browser.tracker, page), csp === 'strict' ? 'wasm2js' : 'wasm');
+      const closed = await page.evaluate(() => [...document.querySelectorAll('[data-answerdeck]')].every((h) => h.shadowRoot === null));
+      assert.ok(closed, 'page scripts cannot open our shadow roots');
+      assert.deepEqual(errors, []);
+      await page.close();
+    });
+
+    test('reply control: opens that comment\'s reply box and inserts the personalised reply, sends nothing', async () => {
+      const { page } = await open(browser, POST_EN);
+      await waitForHosts(page, 'reply', 6, { atLeast: true });
+      await openPicker(page, 'reply', 0);
+      // The picker's content is invisible to the page: its text is not in the page's DOM.
+      assert.ok(!(await page.evaluate((t) => document.body.innerText.includes(t), STARTER['r-order-status'].title)));
+      await pick(page, 'order');
+      const box = '[aria-label="Reply to Jonas Becker"]';
+      const text = await modelText(page, box);
+      assert.equal(text, rendered('r-order-status', { first_name: 'Jonas' }));
+      assert.deepEqual(await submissions(page), []);
+      const focused = await page.evaluate((sel) => document.activeElement === document.querySelector(sel), box);
+      assert.ok(focused, 'focus is back in the native reply box');
+      await page.close();
+    });
+
+    test('composer control by keyboard: Tab from the editor, Enter, type, Enter — multi-line into non-empty text', async () => {
+      const { page } = await open(browser, POST_EN);
+      await waitForHosts(page, 'composer', 1);
+      const box = '[aria-label="Comment as Nordlicht Kaffee"]';
+      await page.click(box);
+      await page.keyboard.type('Hello! ');
+      await page.keyboard.press('Tab');
+      await page.keyboard.press('Enter');
+      await page.waitForSelector('[data-answerdeck="picker"]');
+      await pick(page, 'sorry');
+      const text = await modelText(page, box);
+      const expected = 'Hello! ' + rendered('r-sorry', {});
+      assert.equal(flat(text), flat(expected));
+      assert.ok(text.includes('\n'), 'the line break became a line break in the editor');
+      assert.equal(occurrences(flat(text), flat(rendered('r-sorry', {}))), 1, 'inserted exactly once');
+      assert.deepEqual(await submissions(page), []);
+      await page.close();
+    });
+
+    test('ArrowDown chooses the next reply; {page} is the Page commenting', async () => {
+      const { page } = await open(browser, POST_EN);
+      await waitForHosts(page, 'reply', 6, { atLeast: true });
+      // Second customer comment: Maria Sørensen. Empty query lists favourites first (order status, thanks).
+      const maria = page.locator('[role="article"][aria-label^="Comment by Maria"] [data-answerdeck="reply"]');
+      const nth = await page.locator('[data-answerdeck="reply"]').evaluateAll((hosts, target) => hosts.indexOf(target), await maria.elementHandle());
+      await openPicker(page, 'reply', nth);
+      await pick(page, '', { keys: ['ArrowDown'] });
+      const text = await modelText(page, '[aria-label="Reply to Maria Sørensen"]');
+      assert.equal(text.replace(/\n+/g, '\n'), rendered('r-thanks', { first_name: 'Maria', page: PAGE_NAME }));
+      await page.close();
+    });
+
+    test('Escape closes the picker and leaves the composer as it was', async () => {
+      const { page } = await open(browser, POST_EN);
+      await waitForHosts(page, 'composer', 1);
+      const box = '[aria-label="Comment as Nordlicht Kaffee"]';
+      await page.click(box);
+      await page.keyboard.type('draft');
+      await page.keyboard.press('Tab');
+      await page.keyboard.press('Enter');
+      await page.waitForSelector('[data-answerdeck="picker"]');
+      await page.keyboard.type('order');
+      await page.keyboard.press('Escape');
+      await page.waitForSelector('[data-answerdeck="picker"]', { state: 'detached' });
+      assert.equal(await modelText(page, box), 'draft');
+      await page.close();
+    });
+
+    test('German UI, ul/li nesting: reply into "Antworten an …" with an accented first name', async () => {
+      const { page, errors } = await open(browser, POST_DE);
+      const expected = await customerComments(page);
+      await waitForHosts(page, 'reply', expected);
+      const first = await page.locator('[role="article"][data-fixture-author]').first().getAttribute('data-fixture-author');
+      await openPicker(page, 'reply', 0);
+      await pick(page, 'order');
+      const firstName = first.split(' ')[0];
+      const text = await modelText(page, `[aria-label^="Antworten an ${first}"], [aria-label^="Antwort an ${first}"]`);
+      assert.equal(text, rendered('r-order-status', { first_name: firstName }));
+      assert.deepEqual(await submissions(page), []);
+      assert.deepEqual(errors, []);
+      await page.close();
+    });
+
+    test('Page timeline with the post in a dialog: comments in the dialog are answered there', async () => {
+      const { page } = await open(browser, PAGE_DIALOG);
+      const expected = await customerComments(page);
+      await waitForHosts(page, 'reply', expected, { timeout: 8_000 });
+      const inDialog = await page.locator('[role="dialog"] [data-answerdeck="reply"]').count();
+      assert.ok(inDialog >= 1, 'controls inside the dialog');
+      const nth = await page.locator('[data-answerdeck="reply"]').evaluateAll((hosts) => hosts.findIndex((h) => h.closest('[role="dialog"]')));
+      const author = await page.locator('[data-answerdeck="reply"]').nth(nth).evaluate((h) => h.closest('[role="article"]').dataset.fixtureAuthor);
+      await openPicker(page, 'reply', nth);
+      await pick(page, 'hours');
+      const editors = await page.evaluate(() => window.__fixture.editors());
+      const filled = editors.filter((e) => e.text.length > 0);
+      assert.equal(filled.length, 1, 'exactly one editor received text');
+      assert.equal(filled[0].text, rendered('r-opening-hours', { first_name: author.split(' ')[0] }));
+      assert.deepEqual(await submissions(page), []);
+      await page.close();
+    });
+
+    test('a redesign without anchors: the page keeps working, the floating picker inserts into the box last used', async () => {
+      const { page, errors } = await open(browser, REDESIGN);
+      await page.waitForSelector('[data-answerdeck="floating"]', { timeout: 6_000 });
+      assert.equal(await page.locator('[data-answerdeck="reply"]').count(), 0);
+      const editor = (await page.evaluate(() => window.__fixture.editors()))[0];
+      assert.ok(editor, 'the fixture has an editor');
+      const box = '[data-lexical-editor="true"]';
+      await page.click(box);
+      await page.keyboard.type('Hi! ');
+      assert.equal(await modelText(page, box), 'Hi! ', 'the page still works');
+      await openPicker(page, 'floating');
+      await pick(page, 'hours');
+      assert.equal(flat(await modelText(page, box)), flat('Hi! ' + rendered('r-opening-hours', {})));
+      assert.deepEqual(await submissions(page), []);
+      assert.deepEqual(errors, []);
+      await page.close();
+    });
+
+    test('a redesign without anchors and no box chosen: the floating picker copies the reply to the clipboard', async () => {
+      const { page } = await open(browser, REDESIGN);
+      await page.waitForSelector('[data-answerdeck="floating"]', { timeout: 6_000 });
+      await openPicker(page, 'floating');
+      await page.keyboard.type('thanks');
+      await page.keyboard.press('Enter');
+      await page.waitForSelector('[data-answerdeck="picker"]', { state: 'detached', timeout: 5_000 });
+      const clip = await page.evaluate(() => navigator.clipboard.readText());
+      assert.equal(clip, rendered('r-thanks', {}));
+      await page.close();
+    });
+  });
+}
