@@ -416,3 +416,21 @@ fn rendered_templates_round_trip_through_parse_errors_as_std_error() {
     let error: Box<dyn std::error::Error> = Box::new(parse("{x}").unwrap_err());
     assert_eq!(error.to_string(), "unknown variable {x} at character 1");
 }
+
+#[test]
+fn check_agrees_with_parse() {
+    use answerdeck::core::template::check;
+    for src in [
+        "Hi {first_name|there}",
+        "{{ok}}",
+        "{?Order}",
+        "{frist}",
+        "a {",
+        "b }",
+        "{}",
+        "{?}",
+        "",
+    ] {
+        assert_eq!(check(src), parse(src).map(|_| ()), "{src:?}");
+    }
+}

@@ -127,9 +127,7 @@ pub(crate) fn check_template_text(text: &str) -> Result<(), String> {
         return Err("must not be empty".into());
     }
     check_length(text, MAX_BODY_CHARS)?;
-    template::parse(text)
-        .map(|_| ())
-        .map_err(|e| format!("template problem: {e}"))
+    template::check(text).map_err(|e| format!("template problem: {e}"))
 }
 
 pub(crate) fn check_shortcut(shortcut: &str) -> Result<(), String> {
@@ -200,15 +198,23 @@ pub(crate) fn thousands(n: usize) -> String {
     out
 }
 
-/// A readable, stable id for a new reply: `"r-"` + ASCII slug of the folded title (at most 40 characters),
+/// A readable, stable id for a new reply: `"r-"` + ASCII slug of the folded title (at most 40 characters,
+/// cut at a word boundary when one is near),
 /// then `-2`, `-3` … until `taken` says no. Titles without Latin letters or digits give `"r-reply"`.
 pub fn new_reply_id(title: &str, taken: impl Fn(&str) -> bool) -> String {
     let mut slug = String::new();
     for c in fold(title).chars() {
+        let is_word = c.is_ascii_alphanumeric();
         if slug.len() == MAX_SLUG_CHARS {
+            // Cut mid-word: end at the previous word instead, unless that drops most of the slug.
+            if is_word {
+                if let Some(dash) = slug.rfind('-').filter(|&dash| dash >= MAX_SLUG_CHARS / 2) {
+                    slug.truncate(dash);
+                }
+            }
             break;
         }
-        if c.is_ascii_alphanumeric() {
+        if is_word {
             slug.push(c);
         } else if !slug.is_empty() && !slug.ends_with('-') {
             slug.push('-');

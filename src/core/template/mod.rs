@@ -10,7 +10,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-pub use parser::parse;
+pub use parser::{check, parse};
 pub use render::render_str;
 
 /// A variable filled from the page or the user's settings.

@@ -1,59 +1,80 @@
 //! Template text → [`Template`]. One pass over the source, no backtracking.
+//!
+//! The scanner yields pieces borrowed from the source, so [`check`] (run on every body and variant of
+//! an import) validates without allocating; [`parse`] collects the same pieces into owned parts.
 
 use super::{Part, Template, TemplateError, Var};
 
 /// Parses a template. A placeholder is `{` … `}` on one line; anything else with braces is refused with
 /// the character offset of the offending brace, so the editor can point at it.
 pub fn parse(src: &str) -> Result<Template, TemplateError> {
-    let mut parts = Vec::new();
-    let mut text = String::new();
-    let mut rest = src;
-    // Characters consumed so far: error offsets count characters, not bytes.
-    let mut offset = 0;
-    while let Some(brace_at) = rest.find(['{', '}']) {
-        let before = &rest[..brace_at];
-        text.push_str(before);
-        offset += before.chars().count();
-        let opens = rest.as_bytes()[brace_at] == b'{';
-        let brace = if opens { '{' } else { '}' };
-        let after = &rest[brace_at + 1..];
-        if let Some(after_pair) = after.strip_prefix(brace) {
-            text.push(brace);
-            rest = after_pair;
-            offset += 2;
+    let mut parts: Vec<Part> = Vec::new();
+    scan(src, |piece| match piece {
+        Piece::Text(text) => match parts.last_mut() {
+            Some(Part::Text(last)) => last.push_str(text),
+            _ => parts.push(Part::Text(text.to_string())),
+        },
+        Piece::Var { var, fallback } => parts.push(Part::Var {
+            var,
+            fallback: fallback.map(str::to_string),
+        }),
+        Piece::Field(label) => parts.push(Part::Field(label.to_string())),
+    })?;
+    Ok(Template { parts })
+}
+
+/// Whether `src` parses, without building the template.
+pub fn check(src: &str) -> Result<(), TemplateError> {
+    scan(src, |_| {})
+}
+
+/// A piece of the source: literal text (a brace of `{{` or `}}` arrives as its own piece) or a placeholder.
+enum Piece<'a> {
+    Text(&'a str),
+    Var { var: Var, fallback: Option<&'a str> },
+    Field(&'a str),
+}
+
+fn scan<'a>(src: &'a str, mut emit: impl FnMut(Piece<'a>)) -> Result<(), TemplateError> {
+    // Byte position in `src`; converted to a character offset only when reporting an error.
+    let mut at = 0;
+    while let Some(found) = src[at..].find(['{', '}']) {
+        let brace_at = at + found;
+        if brace_at > at {
+            emit(Piece::Text(&src[at..brace_at]));
+        }
+        let brace = &src[brace_at..brace_at + 1];
+        let after = &src[brace_at + 1..];
+        if after.starts_with(brace) {
+            emit(Piece::Text(brace));
+            at = brace_at + 2;
             continue;
         }
-        if !opens {
-            return Err(error(offset, "stray }".into()));
+        if brace == "}" {
+            return Err(error(src, brace_at, "stray }".into()));
         }
         let inner = match after.find(['}', '{', '\n', '\r']) {
             Some(end) if after.as_bytes()[end] == b'}' => &after[..end],
-            _ => return Err(error(offset, "unclosed {".into())),
+            _ => return Err(error(src, brace_at, "unclosed {".into())),
         };
-        let part = parse_placeholder(inner).map_err(|reason| error(offset, reason))?;
-        if !text.is_empty() {
-            parts.push(Part::Text(std::mem::take(&mut text)));
-        }
-        parts.push(part);
-        offset += inner.chars().count() + 2;
-        rest = &after[inner.len() + 1..];
+        emit(placeholder(inner).map_err(|reason| error(src, brace_at, reason))?);
+        at = brace_at + 1 + inner.len() + 1;
     }
-    text.push_str(rest);
-    if !text.is_empty() {
-        parts.push(Part::Text(text));
+    if at < src.len() {
+        emit(Piece::Text(&src[at..]));
     }
-    Ok(Template { parts })
+    Ok(())
 }
 
 /// The text between `{` and `}`: `?label`, `name` or `name|fallback`. Spaces around names and labels
 /// are forgiven; the fallback is kept exactly as written.
-fn parse_placeholder(inner: &str) -> Result<Part, String> {
+fn placeholder(inner: &str) -> Result<Piece<'_>, String> {
     if let Some(label) = inner.trim_start().strip_prefix('?') {
         let label = label.trim();
         if label.is_empty() {
             return Err("empty field label {?}".into());
         }
-        return Ok(Part::Field(label.to_string()));
+        return Ok(Piece::Field(label));
     }
     let (name, fallback) = match inner.split_once('|') {
         Some((name, fallback)) => (name.trim(), Some(fallback)),
@@ -66,12 +87,12 @@ fn parse_placeholder(inner: &str) -> Result<Part, String> {
         });
     }
     let var = Var::from_name(name).ok_or_else(|| format!("unknown variable {{{name}}}"))?;
-    Ok(Part::Var {
-        var,
-        fallback: fallback.map(str::to_string),
-    })
+    Ok(Piece::Var { var, fallback })
 }
 
-fn error(offset: usize, reason: String) -> TemplateError {
-    TemplateError { offset, reason }
+fn error(src: &str, byte_at: usize, reason: String) -> TemplateError {
+    TemplateError {
+        offset: src[..byte_at].chars().count(),
+        reason,
+    }
 }
