@@ -296,9 +296,22 @@ export async function openFixture(context, url, { page = null, waitUntil = 'load
   return { page, errors, editors };
 }
 
-/** The editor MODEL's plain text (Lexical root text / Draft getPlainText) of the editor at `selector`. */
-export function modelText(page, selector) {
-  return page.evaluate((s) => window.__fixture.text(s), selector);
+/**
+ * The editor MODEL's plain text (Lexical `$getRoot().getTextContent()` / Draft `getCurrentContent().getPlainText()`)
+ * of the editor that is, contains or is inside `target` (a CSS selector or a Playwright Locator).
+ */
+export function modelText(page, target) {
+  if (target && typeof target === 'object' && typeof target.evaluate === 'function') {
+    return target.evaluate((el) => window.__fixture.text(el));
+  }
+  return page.evaluate((s) => window.__fixture.text(s), target);
+}
+
+/** Wait until `locator`'s element (or something inside it) has focus. */
+export async function waitForFocus(page, locator, { timeout = 5_000 } = {}) {
+  const handle = await locator.elementHandle({ timeout });
+  await page.waitForFunction((el) => el.contains(document.activeElement), handle, { timeout, polling: 'raf' });
+  await handle.dispose();
 }
 
 /** Everything the fixture editors "posted" so far: [{editor, kind, label, testid, via, text, at}]. */
@@ -414,6 +427,13 @@ export function trackWasmRequests(context, { autoAttach = true } = {}) {
     })();
     return info.ready;
   };
+  // CDP events are delivered in order with command responses: one round trip flushes everything emitted so far.
+  const settle = async (page) => {
+    const i = perPage.get(page);
+    if (!i) return;
+    await i.ready;
+    if (i.cdp) await i.cdp.send('Runtime.evaluate', { expression: '0' }).catch(() => {});
+  };
   const onPage = (p) => {
     attach(p).catch(() => {});
   };
@@ -423,19 +443,23 @@ export function trackWasmRequests(context, { autoAttach = true } = {}) {
   return {
     /** Attach CDP to `page` (await it before page.goto for complete records). */
     attach,
+    /** Wait until every CDP event emitted so far for `page` has been recorded. */
+    settle,
     /** All extension/wasm network requests seen so far. */
     all: () => requests.map(({ page, ...r }) => r),
     /** Network requests for `.wasm` files made by `page` (or, without page, by anyone). */
     wasm: (page) => requests.filter((r) => r.wasm && (!page || r.page === page)).map(({ page: _, ...r }) => r),
     /** Extension-resource requests made by `page`. */
     forPage: (page) => requests.filter((r) => r.page === page).map(({ page: _, ...r }) => r),
-    /** CDP view of `page`: {worlds, scripts, wasmModules, documents} (needs attach). */
-    cdp: (page) => {
+    /** CDP view of `page`: {worlds, scripts, wasmModules, documents} (needs attach; async: flushes CDP events first). */
+    cdp: async (page) => {
+      await settle(page);
       const i = perPage.get(page) || empty;
       return { worlds: [...i.worlds], scripts: [...i.scripts], wasmModules: [...i.wasmModules], documents: [...i.documents] };
     },
-    /** Summary for `page`: did the extension fetch or compile any wasm? */
-    summary: (page) => {
+    /** Summary for `page` (async): did the extension fetch or compile any wasm? */
+    summary: async (page) => {
+      await settle(page);
       const i = perPage.get(page) || empty;
       const net = requests.filter((r) => r.page === page);
       return {

@@ -73,8 +73,12 @@ function mountLexical(el, options = {}) {
 
   const parent = el.parentElement;
   const placeholder = parent && parent.querySelector(':scope > [data-fixture-placeholder]');
-  const form = el.closest('form, [data-fixture-composer]');
-  const submitButton = form && form.querySelector('[data-fixture-submit]');
+  // The submit arrow sits in the same form (or, without a form, in the nearest wrapper that has one).
+  let scope = el.closest('form');
+  for (let n = el.parentElement, depth = 0; !scope && n && depth < 5; n = n.parentElement, depth++) {
+    if (n.querySelector('[data-fixture-submit]')) scope = n;
+  }
+  const submitButton = scope && scope.querySelector('[data-fixture-submit]');
   placeholder && placeholder.removeAttribute('data-fixture-placeholder');
   submitButton && submitButton.removeAttribute('data-fixture-submit');
 
