@@ -259,6 +259,16 @@ describe('Facebook fixtures behave like Facebook (real Lexical)', () => {
     await page.close();
   });
 
+  test('?fixture_delay mounts the composer late (lazy hydration)', async () => {
+    server.csp = 'facebook';
+    const page = await browser.context.newPage();
+    await page.goto(URL_['facebook/post-en.html'] + '?fixture_delay=400', { waitUntil: 'load' });
+    assert.equal(await page.locator('[contenteditable]').count(), 0, 'no editor at load');
+    await page.evaluate(() => window.__fixture.ready);
+    assert.equal(await page.locator(`${FB_COMPOSER}[aria-label="Comment as Nordlicht Kaffee"]`).count(), 1);
+    await page.close();
+  });
+
   test('redesign: no anchors, but the Lexical editor still works and Reply still opens a composer', async () => {
     const { page, errors } = await open('facebook/redesign.html', 'strict');
     const anchors = await page.evaluate(() => ({

@@ -56,7 +56,7 @@ export function extensionIdFor(dir) {
 /**
  * Launch Chromium with a fresh profile.
  * @param {{extensionDir?: string|null, headless?: boolean, args?: string[], viewport?: {width:number,height:number},
- *          locale?: string, timezoneId?: string, serviceWorkerTimeout?: number}} opts
+ *          locale?: string, timezoneId?: string, serviceWorkerTimeout?: number, requireServiceWorker?: boolean}} opts
  * @returns {Promise<{context, extensionId: string|null, serviceWorker, userDataDir: string, close: () => Promise<void>}>}
  */
 export async function launch({
@@ -67,6 +67,7 @@ export async function launch({
   locale = 'en-US',
   timezoneId = 'UTC',
   serviceWorkerTimeout = 10_000,
+  requireServiceWorker = true,
 } = {}) {
   let dir = null;
   let manifest = null;
@@ -101,10 +102,22 @@ export async function launch({
     extensionId = extensionIdFor(dir);
     if (manifest.background && manifest.background.service_worker) {
       const isOurs = (w) => w.url().startsWith(`chrome-extension://${extensionId}/`);
-      serviceWorker =
-        context.serviceWorkers().find(isOurs) ||
-        (await context.waitForEvent('serviceworker', { predicate: isOurs, timeout: serviceWorkerTimeout }));
-      extensionId = serviceWorker.url().split('/')[2];
+      serviceWorker = context.serviceWorkers().find(isOurs) || null;
+      if (!serviceWorker) {
+        try {
+          serviceWorker = await context.waitForEvent('serviceworker', { predicate: isOurs, timeout: serviceWorkerTimeout });
+        } catch (e) {
+          if (requireServiceWorker) {
+            await context.close().catch(() => {});
+            rmSync(userDataDir, { recursive: true, force: true });
+            throw new Error(
+              `launch: the extension's service worker (${manifest.background.service_worker}) did not start within ` +
+                `${serviceWorkerTimeout} ms — it probably throws or fails to import at top level. ` +
+                'Pass requireServiceWorker: false to continue without it.',
+            );
+          }
+        }
+      }
     }
   }
   let closed = false;

@@ -11,6 +11,8 @@
 //   __fixture.mount(el, {onSubmit})  mount an editor on a placeholder element (used by the fixtures' own scripts);
 //                              returns {kind, root, getText(), focus(), clear()}
 //   __fixture.events           [{type, detail, at}] log of fixture-side UI events (reply composer opened, ...)
+//
+// Page URL option: ?fixture_delay=<ms> delays mounting the editors present at load (simulates lazy hydration).
 
 export function fixtureApi() {
   if (window.__fixture) return window.__fixture;
@@ -102,8 +104,12 @@ export function fixtureApi() {
         }
         if (--pending === 0) resolveReady(api.editors().length);
       };
-      if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', run, { once: true });
-      else run();
+      // `?fixture_delay=<ms>` in the page URL mounts the editors that much later (sites hydrate their composers
+      // lazily; use it to test an extension that must wait for a composer to appear).
+      const delay = Number(new URLSearchParams(location.search).get('fixture_delay')) || 0;
+      const go = () => (delay > 0 ? setTimeout(run, delay) : run());
+      if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', go, { once: true });
+      else go();
     },
   };
   Object.defineProperty(window, '__fixture', { value: api, configurable: false, enumerable: false, writable: false });
