@@ -4,7 +4,7 @@
 
 use answerdeck::core::fold::fold;
 use answerdeck::core::reply::Reply;
-use answerdeck::core::search::Index;
+use answerdeck::core::search::{Index, IndexBuilder};
 
 fn reply(title: &str, body: &str) -> Reply {
     Reply::new(format!("r-{}", title.len()), title, body)
@@ -238,6 +238,38 @@ fn no_match_returns_nothing() {
     assert_eq!(search(&replies, "zebra"), Vec::<usize>::new());
     assert_eq!(search(&replies, "q"), Vec::<usize>::new());
     assert_eq!(search(&replies, "order zebra"), Vec::<usize>::new());
+}
+
+#[test]
+fn building_in_slices_gives_the_same_index() {
+    let replies = vec![
+        with_shortcut(reply("Order status", "Your parcel"), "order"),
+        favorite(reply("Refund", "Your money back")),
+        with_tags(reply("Misc", "x"), &["orders"]),
+    ];
+    let mut builder = IndexBuilder::with_capacity(1);
+    for reply in &replies {
+        builder.add(reply);
+    }
+    let sliced = builder.finish();
+    let whole = Index::new(&replies);
+    assert_eq!(sliced.len(), 3);
+    for query in ["order", "your", "", "y", "money back", "/ord"] {
+        assert_eq!(
+            sliced.search(query, 10),
+            whole.search(query, 10),
+            "{query:?}"
+        );
+    }
+    assert_eq!(sliced.search("order", 10), vec![0, 2]);
+}
+
+#[test]
+fn heap_size_is_reported() {
+    let replies = vec![reply("Order status", "Your parcel is on its way")];
+    let index = Index::new(&replies);
+    assert!(index.heap_bytes() > "order status your parcel is on its way".len());
+    assert!(index.heap_bytes() < 200_000, "{}", index.heap_bytes());
 }
 
 // ---- the index against a plain reference implementation ----

@@ -189,15 +189,28 @@ fn search_30k_replies() {
     let build = started.elapsed();
 
     let queries = queries(&replies, 3_000);
-    let mut times = Vec::with_capacity(queries.len());
+    // Several rounds: the first shows a cold start; the best of all rounds per query shows the cost
+    // of the search itself on a machine busy with other work.
+    const ROUNDS: usize = 5;
+    let mut first_round = Vec::with_capacity(queries.len());
+    let mut best = vec![Duration::MAX; queries.len()];
     let mut found = 0;
-    for query in &queries {
-        let started = Instant::now();
-        let results = index.search(query, 50);
-        times.push(started.elapsed());
-        found += results.len();
+    for round in 0..ROUNDS {
+        for (n, query) in queries.iter().enumerate() {
+            let started = Instant::now();
+            let results = index.search(query, 50);
+            let took = started.elapsed();
+            if round == 0 {
+                first_round.push(took);
+                found += results.len();
+            }
+            best[n] = best[n].min(took);
+        }
     }
+    let mut times = first_round.clone();
     times.sort();
+    let mut best_sorted = best.clone();
+    best_sorted.sort();
     println!(
         "30,000 replies, {:.1} MB of text; index built in {:.0?}, {:.1} MB",
         text_bytes as f64 / 1e6,
@@ -205,38 +218,21 @@ fn search_30k_replies() {
         index.heap_bytes() as f64 / 1e6
     );
     println!(
-        "{} queries (limit 50, {} results in all): p50 {:.0?}, p95 {:.0?}, p99 {:.0?}, max {:.0?}",
-        queries.len(),
-        found,
-        percentile(&times, 0.50),
-        percentile(&times, 0.95),
-        percentile(&times, 0.99),
-        times[times.len() - 1]
+        "{} queries, limit 50, {found} results in all",
+        queries.len()
     );
-    println!(
-        "shape (chunks, vocab bytes, head postings, text postings): {:?}",
-        index.shape()
-    );
-    for query in [
-        "t",
-        "ti",
-        "tia",
-        "e",
-        "order",
-        "or",
-        "ENRUNGŞ ENTION MENT",
-        "the s",
-        "hi th",
-    ] {
-        let started = Instant::now();
-        for _ in 0..20 {
-            index.search(query, 50);
-        }
-        println!("  {query:?}: {:.0?} each", started.elapsed() / 20);
+    for (label, sorted) in [("first round", &times), ("best of 5  ", &best_sorted)] {
+        println!(
+            "  {label}: p50 {:.0?}, p95 {:.0?}, p99 {:.0?}, max {:.0?}",
+            percentile(sorted, 0.50),
+            percentile(sorted, 0.95),
+            percentile(sorted, 0.99),
+            sorted[sorted.len() - 1]
+        );
     }
-    let mut worst: Vec<(Duration, &String)> = times.iter().copied().zip(&queries).collect();
+    let mut worst: Vec<(Duration, &String)> = best.iter().copied().zip(&queries).collect();
     worst.sort_by_key(|entry| std::cmp::Reverse(entry.0));
     for (time, query) in worst.iter().take(5) {
-        println!("  slow: {time:.0?} {query:?}");
+        println!("  slowest (best of 5): {time:.0?} {query:?}");
     }
 }

@@ -6,6 +6,7 @@
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
+use super::lists::SortedLists;
 use super::rank::{
     ANYWHERE, IN_HEAD, IN_SHORTCUT, IN_TAG, IN_TEXT, IN_TITLE, SHORTCUT_EXACT, SHORTCUT_PREFIX,
     TAG, TEXT_WORD, TITLE, TITLE_WORD,
@@ -22,13 +23,13 @@ pub(super) fn build(replies: &[Reply]) -> Index {
     builder.finish()
 }
 
-/// Which of the one-character tokens `a`–`z`, `0`–`9` a chunk contains, and where (bit = [`char_slot`]).
+/// Which one-character tokens (printable ASCII) a chunk contains, and where (bit = [`char_slot`]).
 #[derive(Clone, Copy, Default)]
 struct CharProfile {
-    anywhere: u64,
-    word_start: u64,
-    chunk_start: u64,
-    whole: u64,
+    anywhere: u128,
+    word_start: u128,
+    chunk_start: u128,
+    whole: u128,
 }
 
 impl CharProfile {
@@ -37,7 +38,7 @@ impl CharProfile {
         let mut after_alphanumeric = false;
         for (at, c) in chunk.char_indices() {
             if let Some(slot) = char_slot(c) {
-                let bit = 1u64 << slot;
+                let bit = 1u128 << slot;
                 profile.anywhere |= bit;
                 if !after_alphanumeric {
                     profile.word_start |= bit;
@@ -83,8 +84,8 @@ impl ReplyChars {
 
     /// The same rank [`super::rank::rank`] gives, for the one-character token in `slot`.
     fn rank(&self, slot: usize) -> u8 {
-        let bit = 1u64 << slot;
-        let has = |mask: u64| mask & bit != 0;
+        let bit = 1u128 << slot;
+        let has = |mask: u128| mask & bit != 0;
         let mut best = 0;
         if has(self.shortcut.whole) {
             best = SHORTCUT_EXACT;
@@ -248,9 +249,9 @@ impl IndexBuilder {
     pub fn finish(mut self) -> Index {
         let chunk_count = self.chunk_starts.len();
         self.chunk_starts.push(self.vocab.len() as u32);
-        let (head_starts, head) = group_by_chunk(self.head_pairs, chunk_count);
-        let (text_starts, text) = group_by_chunk(self.text_pairs, chunk_count);
-        let (pair_starts, pair_chunks) = chunks_by_pair(&self.vocab, &self.chunk_starts);
+        let head = group_by_chunk(self.head_pairs, chunk_count);
+        let text = group_by_chunk(self.text_pairs, chunk_count);
+        let pairs = chunks_by_pair(&self.vocab, &self.chunk_starts);
         self.vocab.shrink_to_fit();
         let reply_count = self.char_ranks.len();
         let mut char_ranks = vec![0u8; CHAR_SLOTS * reply_count];
@@ -262,21 +263,18 @@ impl IndexBuilder {
         Index {
             vocab: self.vocab,
             chunk_starts: self.chunk_starts,
-            head_starts,
             head,
-            text_starts,
             text,
-            pair_starts,
-            pair_chunks,
+            pairs,
             char_ranks,
             favorite: self.favorite,
         }
     }
 }
 
-/// (chunk, value) pairs → per-chunk ranges (`starts[c]..starts[c + 1]`) into one array, keeping the
-/// pairs' order within a chunk (replies stay in ascending order).
-fn group_by_chunk(pairs: Vec<(u32, u32)>, chunk_count: usize) -> (Vec<u32>, Vec<u32>) {
+/// (chunk, value) pairs → one list per chunk, keeping the pairs' order within a chunk (replies were
+/// added in ascending order, so each list is ascending).
+fn group_by_chunk(pairs: Vec<(u32, u32)>, chunk_count: usize) -> SortedLists {
     let mut starts = vec![0u32; chunk_count + 1];
     for &(chunk, _) in &pairs {
         starts[chunk as usize + 1] += 1;
@@ -291,11 +289,12 @@ fn group_by_chunk(pairs: Vec<(u32, u32)>, chunk_count: usize) -> (Vec<u32>, Vec<
         values[*slot as usize] = value;
         *slot += 1;
     }
-    (starts, values)
+    drop(next);
+    SortedLists::encode(&starts, &values)
 }
 
 /// For each byte-pair bucket, the chunks containing a pair in it (each chunk once, ascending).
-fn chunks_by_pair(vocab: &str, chunk_starts: &[u32]) -> (Vec<u32>, Vec<u32>) {
+fn chunks_by_pair(vocab: &str, chunk_starts: &[u32]) -> SortedLists {
     let chunk_count = chunk_starts.len() - 1;
     let bytes = vocab.as_bytes();
     // Visits each (bucket, chunk) once: `last_chunk[bucket]` remembers the chunk last counted there.
@@ -323,7 +322,7 @@ fn chunks_by_pair(vocab: &str, chunk_starts: &[u32]) -> (Vec<u32>, Vec<u32>) {
         chunks[next[bucket] as usize] = chunk;
         next[bucket] += 1;
     });
-    (starts, chunks)
+    SortedLists::encode(&starts, &chunks)
 }
 
 /// The multiply-rotate hash rustc uses for its own tables: much faster than SipHash for the millions of

@@ -5,10 +5,11 @@
 //! in wasm. Query tokens never contain whitespace, so a token can only occur inside one
 //! whitespace-separated chunk of text. The index therefore keeps each distinct folded chunk once (the
 //! vocabulary, far smaller than the text) and, per chunk, the replies it occurs in. A query scans the
-//! vocabulary and then reads only the postings of matching chunks. One-letter and one-digit tokens,
-//! which match most of the vocabulary, are answered from a precomputed table instead.
+//! vocabulary and then reads only the postings of matching chunks. One-character tokens (a letter, a
+//! digit, `#`…), which match much of the vocabulary, are answered from a precomputed table instead.
 
 mod build;
+mod lists;
 pub mod rank;
 
 pub use build::IndexBuilder;
@@ -17,15 +18,22 @@ use std::collections::BinaryHeap;
 
 use crate::core::fold::fold;
 use crate::core::reply::Reply;
+use lists::SortedLists;
 use rank::{Hit, TAG, TEXT_WORD};
 
-/// `a`–`z` and `0`–`9`: the one-character tokens answered from [`Index::char_ranks`].
-const CHAR_SLOTS: usize = 36;
+/// Printable ASCII but capitals (folded away): the one-character tokens answered from
+/// [`Index::char_ranks`].
+const CHAR_SLOTS: usize = 68;
 
 fn char_slot(c: char) -> Option<usize> {
+    let offset = |first: char| c as usize - first as usize;
     match c {
-        'a'..='z' => Some(c as usize - 'a' as usize),
-        '0'..='9' => Some(26 + c as usize - '0' as usize),
+        'a'..='z' => Some(offset('a')),
+        '0'..='9' => Some(26 + offset('0')),
+        '!'..='/' => Some(36 + offset('!')),
+        ':'..='@' => Some(51 + offset(':')),
+        '['..='`' => Some(58 + offset('[')),
+        '{'..='~' => Some(64 + offset('{')),
         _ => None,
     }
 }
@@ -37,17 +45,13 @@ pub struct Index {
     vocab: String,
     /// Byte offset of each chunk in `vocab`, plus `vocab.len()` at the end.
     chunk_starts: Vec<u32>,
-    /// Chunk `c`'s postings in title, tags or shortcut: `head[head_starts[c]..head_starts[c + 1]]`,
-    /// each `reply << 4 | fields` (field bits from [`rank`]).
-    head_starts: Vec<u32>,
-    head: Vec<u32>,
+    /// Chunk `c`'s postings in title, tags or shortcut, each `reply << 4 | fields` (field bits from
+    /// [`rank`]).
+    head: SortedLists,
     /// Chunk `c`'s postings found only in body or variants: reply positions.
-    text_starts: Vec<u32>,
-    text: Vec<u32>,
-    /// Chunks containing a byte pair in bucket `b`: `pair_chunks[pair_starts[b]..pair_starts[b + 1]]`,
-    /// each chunk once per bucket, ascending.
-    pair_starts: Vec<u32>,
-    pair_chunks: Vec<u32>,
+    text: SortedLists,
+    /// For each byte-pair bucket, the chunks containing a pair in it.
+    pairs: SortedLists,
     /// `char_ranks[slot * len + reply]`: the rank of the one-character token in `slot` for `reply`.
     char_ranks: Vec<u8>,
     favorite: Vec<bool>,
@@ -76,14 +80,13 @@ impl Index {
 
     /// Approximate heap bytes held by the index, for the memory budget (design.md §6).
     pub fn heap_bytes(&self) -> usize {
-        let u32s = self.chunk_starts.len()
-            + self.pair_starts.len()
-            + self.pair_chunks.len()
-            + self.head_starts.len()
-            + self.head.len()
-            + self.text_starts.len()
-            + self.text.len();
-        self.vocab.len() + 4 * u32s + self.char_ranks.len() + self.favorite.len()
+        self.vocab.len()
+            + 4 * self.chunk_starts.len()
+            + self.head.heap_bytes()
+            + self.text.heap_bytes()
+            + self.pairs.heap_bytes()
+            + self.char_ranks.len()
+            + self.favorite.len()
     }
 
     /// Positions of the replies matching `query`, best first, at most `limit`. Ties go to favorites,
@@ -117,12 +120,17 @@ impl Index {
                 best.fill(0);
             }
             self.rank_token(token, false, limit, &mut best, &mut matches);
+            let mut alive = 0;
             for (total, &rank) in score.iter_mut().zip(&best) {
                 *total = if rank == 0 || (nth > 0 && *total == 0) {
                     0
                 } else {
+                    alive += 1;
                     *total + u32::from(rank)
                 };
+            }
+            if alive == 0 {
+                return Vec::new();
             }
         }
         self.top(score.iter().copied(), limit)
@@ -145,8 +153,7 @@ impl Index {
         }
         self.find_chunks(token, matches);
         for found in matches.iter() {
-            let postings = &self.head[range(&self.head_starts, found.chunk)];
-            for &posting in postings {
+            for posting in self.head.get(found.chunk) {
                 let reply = (posting >> 4) as usize;
                 let rank = rank::rank((posting & 0xF) as u8, found.hit);
                 if rank > best[reply] {
@@ -165,7 +172,7 @@ impl Index {
             } else {
                 rank::ANYWHERE
             };
-            for &reply in &self.text[range(&self.text_starts, found.chunk)] {
+            for reply in self.text.get(found.chunk) {
                 let slot = &mut best[reply as usize];
                 if rank > *slot {
                     *slot = rank;
@@ -185,7 +192,7 @@ impl Index {
         };
         match token {
             [] => {}
-            // One byte (punctuation; letters and digits go through `char_ranks`): scan the vocabulary.
+            // One byte that `char_ranks` does not cover (a control character): scan the vocabulary.
             [byte] => {
                 let mut chunk = 0;
                 let mut last_checked = None;
@@ -202,9 +209,9 @@ impl Index {
                 let rarest = token
                     .windows(2)
                     .map(|pair| pair_bucket(pair[0], pair[1]))
-                    .min_by_key(|&bucket| self.pair_starts[bucket + 1] - self.pair_starts[bucket]);
+                    .min_by_key(|&bucket| self.pairs.encoded_len(bucket));
                 if let Some(bucket) = rarest {
-                    for &chunk in &self.pair_chunks[range(&self.pair_starts, bucket)] {
+                    for chunk in self.pairs.get(bucket) {
                         check(chunk as usize);
                     }
                 }
@@ -308,7 +315,7 @@ fn ends_with_alphanumeric(before: &[u8]) -> bool {
     }
 }
 
-/// Number of buckets in the byte-pair table ([`Index::pair_starts`]).
+/// Number of buckets in the byte-pair table ([`Index::pairs`]).
 const PAIR_BUCKETS: usize = 1 << 14;
 
 /// Bucket of a byte pair (Fibonacci hashing); different pairs may share one, the check in
@@ -320,17 +327,4 @@ fn pair_bucket(a: u8, b: u8) -> usize {
 
 fn range(starts: &[u32], chunk: usize) -> std::ops::Range<usize> {
     starts[chunk] as usize..starts[chunk + 1] as usize
-}
-
-#[doc(hidden)]
-impl Index {
-    /// (chunks, vocab bytes, head postings, text postings), for the benchmark's report.
-    pub fn shape(&self) -> (usize, usize, usize, usize) {
-        (
-            self.chunk_starts.len() - 1,
-            self.vocab.len(),
-            self.head.len(),
-            self.text.len(),
-        )
-    }
 }
