@@ -162,8 +162,10 @@ fn set_native_value(element: &HtmlElement, class: &str, value: &str) -> Result<(
 }
 
 async fn insert_into_editor(editor: &HtmlElement, text: &str) -> Result<Method, InsertError> {
-    let _ = editor.focus();
+    // Caret first: focusing a contenteditable whose selection is elsewhere puts the caret at its START
+    // (Chromium), and place_caret would then keep it there.
     place_caret(editor);
+    let _ = editor.focus();
     let before = editor.text_content().unwrap_or_default();
     let expected = squeeze(text);
     let empty = squeeze(&before).is_empty();
@@ -187,8 +189,8 @@ async fn insert_into_editor(editor: &HtmlElement, text: &str) -> Result<Method, 
         Method::ExecCommand if empty => Method::BeforeInput,
         _ => return Err(InsertError::Refused),
     };
-    let _ = editor.focus();
     place_caret(editor);
+    let _ = editor.focus();
     run(fallback, editor, text);
     super::next_frame().await;
     match check(editor, &before, &expected) {
