@@ -1,0 +1,113 @@
+//! `dom::observe::ScopedObserver`: one callback per frame for child-list additions, nothing else, nothing after drop.
+use crate::support::{document, frames, microtasks, Fixture};
+use answerdeck::dom::observe::ScopedObserver;
+use std::cell::Cell;
+use std::rc::Rc;
+use wasm_bindgen_test::wasm_bindgen_test;
+use web_sys::Element;
+
+fn counting_observer(root: &Element) -> (ScopedObserver, Rc<Cell<u32>>) {
+    let calls = Rc::new(Cell::new(0));
+    let sink = calls.clone();
+    let observer =
+        ScopedObserver::child_list(root, move || sink.set(sink.get() + 1)).expect("observe");
+    (observer, calls)
+}
+
+fn add(parent: &Element, n: usize) {
+    for i in 0..n {
+        let child = document().create_element("div").expect("div");
+        child.set_text_content(Some(&format!("item {i}")));
+        parent.append_child(&child).expect("append");
+    }
+}
+
+#[wasm_bindgen_test]
+async fn runs_once_per_frame_for_a_burst_of_insertions() {
+    let fixture = Fixture::new(r#"<section><div class="deep"><ul></ul></div></section>"#);
+    let (_observer, calls) = counting_observer(&fixture.root);
+    // One task: insertions at several depths, a text node, an innerHTML write.
+    add(&fixture.root, 3);
+    add(&fixture.el("ul"), 4);
+    fixture
+        .el(".deep")
+        .insert_adjacent_html("beforeend", "<p>one</p><p>two</p>")
+        .expect("insert html");
+    assert_eq!(calls.get(), 0, "nothing runs synchronously");
+    frames(1).await;
+    assert_eq!(calls.get(), 1, "one call for the whole burst");
+    frames(2).await;
+    assert_eq!(calls.get(), 1, "and no late extra calls");
+
+    add(&fixture.el("ul"), 2);
+    frames(1).await;
+    assert_eq!(calls.get(), 2, "a later burst gets its own call");
+}
+
+#[wasm_bindgen_test]
+async fn insertions_in_separate_tasks_of_one_frame_coalesce() {
+    let fixture = Fixture::new("");
+    let (_observer, calls) = counting_observer(&fixture.root);
+    add(&fixture.root, 1);
+    microtasks().await;
+    add(&fixture.root, 1);
+    microtasks().await;
+    add(&fixture.root, 1);
+    frames(2).await;
+    assert_eq!(calls.get(), 1);
+}
+
+#[wasm_bindgen_test]
+async fn ignores_attribute_text_and_removal_only_changes() {
+    let fixture = Fixture::new(r#"<div id="a" class="x">text</div><p id="b">para</p>"#);
+    let (_observer, calls) = counting_observer(&fixture.root);
+    let a = fixture.el("#a");
+    a.set_attribute("class", "y").expect("attr");
+    a.set_attribute("aria-expanded", "true").expect("attr");
+    a.first_child()
+        .expect("text node")
+        .set_node_value(Some("changed text"));
+    fixture.el("#b").remove();
+    frames(2).await;
+    assert_eq!(
+        calls.get(),
+        0,
+        "attributes, character data and removals do not call back"
+    );
+    add(&a, 1);
+    frames(1).await;
+    assert_eq!(calls.get(), 1, "control: an insertion does");
+}
+
+#[wasm_bindgen_test]
+async fn never_runs_after_drop() {
+    let fixture = Fixture::new("");
+    let (observer, calls) = counting_observer(&fixture.root);
+    add(&fixture.root, 1);
+    frames(1).await;
+    assert_eq!(calls.get(), 1);
+    drop(observer);
+    add(&fixture.root, 3);
+    frames(3).await;
+    assert_eq!(calls.get(), 1, "no call after drop");
+}
+
+/// Known bug (src/dom/observe.rs): the animation-frame closure scheduled by the MutationObserver callback holds
+/// its own `Rc` of `on_change` and runs it unconditionally, so a frame already requested when the observer is
+/// dropped still calls back once. Run with `--include-ignored` once it is fixed.
+#[wasm_bindgen_test]
+#[ignore = "bug: ScopedObserver calls back once more after drop when a frame is already pending"]
+async fn never_runs_after_drop_even_with_a_frame_pending() {
+    let fixture = Fixture::new("");
+    let (observer, calls) = counting_observer(&fixture.root);
+    add(&fixture.root, 1);
+    // The MutationObserver callback runs (a microtask) and schedules its frame; then the owner goes away.
+    microtasks().await;
+    drop(observer);
+    frames(3).await;
+    assert_eq!(
+        calls.get(),
+        0,
+        "the pending frame must not call a dropped observer's callback"
+    );
+}
