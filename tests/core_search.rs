@@ -375,7 +375,14 @@ fn random_text(rng: &mut Rng, words: usize) -> String {
         if w > 0 {
             text.push([' ', ' ', ' ', '\n', '\u{a0}'][rng.below(5)]);
         }
-        for _ in 0..1 + rng.below(3) {
+        // Many one-piece words, so that some chunks occur in most replies (the index keeps those
+        // as bitsets) while others are rare.
+        let pieces = if rng.below(2) == 0 {
+            1
+        } else {
+            1 + rng.below(3)
+        };
+        for _ in 0..pieces {
             text.push_str(PIECES[rng.below(PIECES.len())]);
         }
     }

@@ -212,7 +212,7 @@ fn search_30k_replies() {
     let mut best_sorted = best.clone();
     best_sorted.sort();
     println!(
-        "30,000 replies, {:.1} MB of text; index built in {:.0?}, {:.1} MB",
+        "30,000 replies, {:.1} MB of text; index built in {:.0?}, index {:.1} MB",
         text_bytes as f64 / 1e6,
         build,
         index.heap_bytes() as f64 / 1e6
@@ -223,7 +223,7 @@ fn search_30k_replies() {
     );
     for (label, sorted) in [("first round", &times), ("best of 5  ", &best_sorted)] {
         println!(
-            "  {label}: p50 {:.0?}, p95 {:.0?}, p99 {:.0?}, max {:.0?}",
+            "  {label}: p50 {:.2?}, p95 {:.2?}, p99 {:.2?}, max {:.2?}",
             percentile(sorted, 0.50),
             percentile(sorted, 0.95),
             percentile(sorted, 0.99),

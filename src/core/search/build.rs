@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
-use super::lists::SortedLists;
+use super::lists::{DenseLists, SortedLists};
 use super::rank::{
     ANYWHERE, IN_HEAD, IN_SHORTCUT, IN_TAG, IN_TEXT, IN_TITLE, SHORTCUT_EXACT, SHORTCUT_PREFIX,
     TAG, TEXT_WORD, TITLE, TITLE_WORD,
@@ -249,11 +249,12 @@ impl IndexBuilder {
     pub fn finish(mut self) -> Index {
         let chunk_count = self.chunk_starts.len();
         self.chunk_starts.push(self.vocab.len() as u32);
-        let head = group_by_chunk(self.head_pairs, chunk_count);
-        let text = group_by_chunk(self.text_pairs, chunk_count);
+        let (head_offsets, head_values) = group_by_chunk(self.head_pairs, chunk_count);
+        let head = SortedLists::encode(&head_offsets, &head_values);
+        let reply_count = self.char_ranks.len();
+        let (text, text_dense) = text_lists(self.text_pairs, chunk_count, reply_count);
         let pairs = chunks_by_pair(&self.vocab, &self.chunk_starts);
         self.vocab.shrink_to_fit();
-        let reply_count = self.char_ranks.len();
         let mut char_ranks = vec![0u8; CHAR_SLOTS * reply_count];
         for (position, ranks) in self.char_ranks.iter().enumerate() {
             for (slot, &rank) in ranks.iter().enumerate() {
@@ -265,6 +266,7 @@ impl IndexBuilder {
             chunk_starts: self.chunk_starts,
             head,
             text,
+            text_dense,
             pairs,
             char_ranks,
             favorite: self.favorite,
@@ -272,9 +274,30 @@ impl IndexBuilder {
     }
 }
 
-/// (chunk, value) pairs → one list per chunk, keeping the pairs' order within a chunk (replies were
-/// added in ascending order, so each list is ascending).
-fn group_by_chunk(pairs: Vec<(u32, u32)>, chunk_count: usize) -> SortedLists {
+/// Body postings: chunks found in more than a sixteenth of the replies (and at least 64) become
+/// bitsets, the rest delta lists.
+fn text_lists(
+    pairs: Vec<(u32, u32)>,
+    chunk_count: usize,
+    reply_count: usize,
+) -> (SortedLists, DenseLists) {
+    let (offsets, values) = group_by_chunk(pairs, chunk_count);
+    let dense_above = (reply_count / 16).max(64);
+    let is_dense = |chunk: usize| (offsets[chunk + 1] - offsets[chunk]) as usize > dense_above;
+    let mut dense = DenseLists::new(reply_count);
+    for chunk in (0..chunk_count).filter(|&chunk| is_dense(chunk)) {
+        dense.push(
+            chunk as u32,
+            &values[offsets[chunk] as usize..offsets[chunk + 1] as usize],
+        );
+    }
+    let sparse = SortedLists::encode_some(&offsets, &values, |chunk| !is_dense(chunk));
+    (sparse, dense)
+}
+
+/// (chunk, value) pairs → per-chunk ranges (`offsets[c]..offsets[c + 1]`) into one array, keeping the
+/// pairs' order within a chunk (replies were added in ascending order, so each range is ascending).
+fn group_by_chunk(pairs: Vec<(u32, u32)>, chunk_count: usize) -> (Vec<u32>, Vec<u32>) {
     let mut starts = vec![0u32; chunk_count + 1];
     for &(chunk, _) in &pairs {
         starts[chunk as usize + 1] += 1;
@@ -289,8 +312,7 @@ fn group_by_chunk(pairs: Vec<(u32, u32)>, chunk_count: usize) -> SortedLists {
         values[*slot as usize] = value;
         *slot += 1;
     }
-    drop(next);
-    SortedLists::encode(&starts, &values)
+    (starts, values)
 }
 
 /// For each byte-pair bucket, the chunks containing a pair in it (each chunk once, ascending).

@@ -11,12 +11,26 @@ pub(super) struct SortedLists {
 impl SortedLists {
     /// Encodes `values[offsets[k]..offsets[k + 1]]` as list `k`; each list must be ascending.
     pub(super) fn encode(offsets: &[u32], values: &[u32]) -> SortedLists {
+        SortedLists::encode_some(offsets, values, |_| true)
+    }
+
+    /// Like [`encode`](Self::encode), but list `k` is left empty where `keep(k)` is false.
+    pub(super) fn encode_some(
+        offsets: &[u32],
+        values: &[u32],
+        keep: impl Fn(usize) -> bool,
+    ) -> SortedLists {
         let mut starts = Vec::with_capacity(offsets.len());
         let mut bytes = Vec::with_capacity(values.len() + values.len() / 2);
         starts.push(0);
-        for window in offsets.windows(2) {
+        for (key, window) in offsets.windows(2).enumerate() {
+            let list = if keep(key) {
+                &values[window[0] as usize..window[1] as usize]
+            } else {
+                &[]
+            };
             let mut previous = 0;
-            for &value in &values[window[0] as usize..window[1] as usize] {
+            for &value in list {
                 let mut delta = value - previous;
                 previous = value;
                 while delta >= 0x80 {
@@ -49,6 +63,45 @@ impl SortedLists {
     }
 }
 
+/// Lists holding a large share of all replies, as bitsets over reply positions: for those a bitset is
+/// no bigger than the deltas, and a query merges it 64 replies at a time.
+pub(super) struct DenseLists {
+    /// Keys that have a bitset, ascending.
+    keys: Vec<u32>,
+    /// `u64` words per bitset.
+    words: usize,
+    bits: Vec<u64>,
+}
+
+impl DenseLists {
+    pub(super) fn new(bits_per_list: usize) -> DenseLists {
+        DenseLists {
+            keys: Vec::new(),
+            words: bits_per_list.div_ceil(64),
+            bits: Vec::new(),
+        }
+    }
+
+    /// Adds list `key` (keys must come in ascending order).
+    pub(super) fn push(&mut self, key: u32, values: &[u32]) {
+        self.keys.push(key);
+        let start = self.bits.len();
+        self.bits.resize(start + self.words, 0);
+        for &value in values {
+            self.bits[start + value as usize / 64] |= 1 << (value % 64);
+        }
+    }
+
+    pub(super) fn get(&self, key: u32) -> Option<&[u64]> {
+        let slot = self.keys.binary_search(&key).ok()?;
+        Some(&self.bits[slot * self.words..(slot + 1) * self.words])
+    }
+
+    pub(super) fn heap_bytes(&self) -> usize {
+        4 * self.keys.len() + 8 * self.bits.len()
+    }
+}
+
 pub(super) struct ListIter<'a> {
     bytes: &'a [u8],
     previous: u32,
@@ -57,6 +110,8 @@ pub(super) struct ListIter<'a> {
 impl Iterator for ListIter<'_> {
     type Item = u32;
 
+    // Called once per posting on the hottest path; `opt-level = "z"` would otherwise keep it a call.
+    #[inline(always)]
     fn next(&mut self) -> Option<u32> {
         let mut delta = 0u32;
         let mut shift = 0;
@@ -76,7 +131,24 @@ impl Iterator for ListIter<'_> {
 
 #[cfg(test)]
 mod tests {
-    use super::SortedLists;
+    use super::{DenseLists, SortedLists};
+
+    #[test]
+    fn dense_lists_set_exactly_their_bits() {
+        let mut dense = DenseLists::new(130);
+        dense.push(3, &[0, 63, 64, 129]);
+        dense.push(9, &[]);
+        assert_eq!(dense.get(3), Some(&[1 | 1 << 63, 1, 1 << 1][..]));
+        assert_eq!(dense.get(9), Some(&[0, 0, 0][..]));
+        assert_eq!(dense.get(4), None);
+    }
+
+    #[test]
+    fn skipped_lists_are_empty() {
+        let encoded = SortedLists::encode_some(&[0, 2, 3], &[4, 5, 6], |key| key == 1);
+        assert_eq!(encoded.get(0).count(), 0);
+        assert_eq!(encoded.get(1).collect::<Vec<u32>>(), [6]);
+    }
 
     #[test]
     fn lists_decode_to_what_was_encoded() {

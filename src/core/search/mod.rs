@@ -18,8 +18,8 @@ use std::collections::BinaryHeap;
 
 use crate::core::fold::fold;
 use crate::core::reply::Reply;
-use lists::SortedLists;
-use rank::{Hit, TAG, TEXT_WORD};
+use lists::{DenseLists, SortedLists};
+use rank::{Hit, ANYWHERE, TAG, TEXT_WORD};
 
 /// Printable ASCII but capitals (folded away): the one-character tokens answered from
 /// [`Index::char_ranks`].
@@ -48,8 +48,10 @@ pub struct Index {
     /// Chunk `c`'s postings in title, tags or shortcut, each `reply << 4 | fields` (field bits from
     /// [`rank`]).
     head: SortedLists,
-    /// Chunk `c`'s postings found only in body or variants: reply positions.
+    /// Chunk `c`'s postings found only in body or variants: reply positions; the most common chunks'
+    /// are in `text_dense` instead (and empty here).
     text: SortedLists,
+    text_dense: DenseLists,
     /// For each byte-pair bucket, the chunks containing a pair in it.
     pairs: SortedLists,
     /// `char_ranks[slot * len + reply]`: the rank of the one-character token in `slot` for `reply`.
@@ -84,6 +86,7 @@ impl Index {
             + 4 * self.chunk_starts.len()
             + self.head.heap_bytes()
             + self.text.heap_bytes()
+            + self.text_dense.heap_bytes()
             + self.pairs.heap_bytes()
             + self.char_ranks.len()
             + self.favorite.len()
@@ -166,16 +169,38 @@ impl Index {
         if only_token && best.iter().filter(|&&rank| rank >= TAG).count() >= limit {
             return;
         }
+        // Common chunks come as bitsets: gather them per rank, 64 replies at a time, then apply.
+        let mut dense_hits: Option<[Vec<u64>; 2]> = None;
         for found in matches.iter() {
-            let rank = if found.hit.word_start {
-                TEXT_WORD
-            } else {
-                rank::ANYWHERE
-            };
+            let word_start = found.hit.word_start;
+            if let Some(bits) = self.text_dense.get(found.chunk as u32) {
+                let gathered = dense_hits.get_or_insert_with(|| {
+                    let words = bits.len();
+                    [vec![0; words], vec![0; words]]
+                });
+                for (into, &from) in gathered[usize::from(word_start)].iter_mut().zip(bits) {
+                    *into |= from;
+                }
+                continue;
+            }
+            let rank = if word_start { TEXT_WORD } else { ANYWHERE };
             for reply in self.text.get(found.chunk) {
                 let slot = &mut best[reply as usize];
                 if rank > *slot {
                     *slot = rank;
+                }
+            }
+        }
+        if let Some([inside, at_word_start]) = dense_hits {
+            for (rank, bitset) in [(ANYWHERE, inside), (TEXT_WORD, at_word_start)] {
+                for (word_index, mut word) in bitset.into_iter().enumerate() {
+                    while word != 0 {
+                        let slot = &mut best[word_index * 64 + word.trailing_zeros() as usize];
+                        if rank > *slot {
+                            *slot = rank;
+                        }
+                        word &= word - 1;
+                    }
                 }
             }
         }

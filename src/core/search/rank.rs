@@ -38,6 +38,7 @@ pub struct Hit {
 }
 
 /// Best rank of a hit in a chunk that occurs in `fields` of a reply.
+#[inline]
 pub fn rank(fields: u8, hit: Hit) -> u8 {
     let mut best = 0;
     if fields & IN_SHORTCUT != 0 {
