@@ -1,0 +1,225 @@
+//! Import (a file input labelled "Import") and Export (a button that downloads the library as a v1 file).
+//! Both go through the background: it checks the whole file and applies it in one transaction, or refuses
+//! it with the place and reason, changing nothing.
+use super::dom::{self, el, text, typed};
+use super::Page;
+use crate::platform::library;
+use crate::platform::protocol::Request;
+use gloo::timers::callback::Timeout;
+use std::rc::Rc;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{
+    Blob, BlobPropertyBag, Element, File, HtmlAnchorElement, HtmlButtonElement, HtmlInputElement,
+    Url,
+};
+
+/// How long the download's object URL lives: long enough for every browser to start the download.
+const REVOKE_AFTER_MS: u32 = 10_000;
+
+pub struct Transfer {
+    /// The toolbar group: the file input, its visible label, and the Export button.
+    pub element: Element,
+    pub input: HtmlInputElement,
+    pub export: HtmlButtonElement,
+}
+
+impl Transfer {
+    pub fn new() -> Transfer {
+        let element = el("div", &[("class", "transfer")]);
+        // The input stays in the accessibility tree and the tab order (visually replaced by its label),
+        // so `getByLabel('Import')` and the keyboard both reach it.
+        let input: HtmlInputElement = typed(
+            "input",
+            &[
+                ("type", "file"),
+                ("id", "import-file"),
+                ("class", "file-input"),
+                ("accept", ".json,application/json"),
+            ],
+        );
+        let label = text(
+            "label",
+            &[
+                ("for", "import-file"),
+                ("class", "button secondary"),
+                ("title", "Import a .json file exported from Answerdeck"),
+            ],
+            "Import",
+        );
+        let export = dom::button(
+            "Export",
+            &[
+                ("class", "secondary"),
+                ("title", "Download every saved reply as a .json file"),
+            ],
+        );
+        dom::append(&element, &[&input, &label, &export]);
+        Transfer {
+            element,
+            input,
+            export,
+        }
+    }
+}
+
+pub fn wire(page: &Rc<Page>) {
+    page.on(&page.transfer.input, "change", |page, _| {
+        page.import_chosen()
+    });
+    page.on(&page.transfer.export, "click", |page, _| page.export());
+}
+
+impl Page {
+    /// Reads the chosen file and asks the background to import it.
+    fn import_chosen(self: &Rc<Self>) {
+        let input = self.transfer.input.clone();
+        let Some(file) = input.files().and_then(|files| files.get(0)) else {
+            return;
+        };
+        // Cleared at once, so choosing the same file again (after fixing it) imports again.
+        input.set_value("");
+        input.set_disabled(true);
+        let name = file.name();
+        self.alert.clear();
+        self.status
+            .show(&format!("Importing… {}", dom::quoted(&name)), false);
+        let _ = self.root.set_attribute("aria-busy", "true");
+        let me = Rc::downgrade(self);
+        wasm_bindgen_futures::spawn_local(async move {
+            let text = read_text(&file).await;
+            let response = match text {
+                Ok(text) => Ok(library::request(&Request::Import { text }).await),
+                Err(reason) => Err(reason),
+            };
+            let Some(page) = me.upgrade() else {
+                return;
+            };
+            page.transfer.input.set_disabled(false);
+            let _ = page.root.set_attribute("aria-busy", "false");
+            let heading = format!("{} was not imported.", dom::quoted(&name));
+            match response {
+                Err(reason) => {
+                    page.status.clear();
+                    page.alert.show(
+                        &heading,
+                        &[
+                            &format!("The file could not be read: {reason}"),
+                            "Nothing was changed.",
+                        ],
+                    );
+                }
+                Ok(response) if response.ok => {
+                    page.status.show(
+                        &format!(
+                            "Imported: {} new, {} updated, {} unchanged",
+                            response.added.unwrap_or(0),
+                            response.updated.unwrap_or(0),
+                            response.unchanged.unwrap_or(0)
+                        ),
+                        false,
+                    );
+                    page.reload();
+                }
+                Ok(response) => {
+                    let message = response
+                        .message
+                        .unwrap_or_else(|| "The file was refused.".into());
+                    page.status.clear();
+                    page.alert
+                        .show(&heading, &[&message, "Nothing was changed."]);
+                }
+            }
+        });
+    }
+
+    /// Asks the background for the library as a v1 file and downloads it.
+    fn export(self: &Rc<Self>) {
+        self.transfer.export.set_disabled(true);
+        self.status.show("Exporting…", false);
+        let me = Rc::downgrade(self);
+        wasm_bindgen_futures::spawn_local(async move {
+            let response = library::request(&Request::Export).await;
+            let Some(page) = me.upgrade() else {
+                return;
+            };
+            page.transfer.export.set_disabled(false);
+            let text = match response.text {
+                Some(text) if response.ok => text,
+                _ => {
+                    let message = response
+                        .message
+                        .unwrap_or_else(|| "The library could not be exported.".into());
+                    page.status.show(&message, true);
+                    return;
+                }
+            };
+            let file_name = format!("answerdeck-replies-{}.json", today());
+            match download(&file_name, &text) {
+                Ok(()) => {
+                    let count = page.library.borrow().replies.len();
+                    page.status.show(
+                        &format!(
+                            "Exported {} to {file_name}.",
+                            dom::count(count, "reply", "replies")
+                        ),
+                        false,
+                    );
+                }
+                Err(error) => page.status.show(
+                    &format!(
+                        "The download could not start: {}",
+                        error.as_string().unwrap_or_else(|| format!("{error:?}"))
+                    ),
+                    true,
+                ),
+            }
+        });
+    }
+}
+
+async fn read_text(file: &File) -> Result<String, String> {
+    let value = JsFuture::from(file.text()).await.map_err(|error| {
+        error
+            .dyn_ref::<js_sys::Error>()
+            .map(|e| String::from(e.message()))
+            .unwrap_or_else(|| "unknown error".into())
+    })?;
+    value
+        .as_string()
+        .ok_or_else(|| "the file is not text".to_string())
+}
+
+/// Saves `text` as `file_name` through a temporary `<a download>` and a Blob URL, revoked afterwards.
+fn download(file_name: &str, text: &str) -> Result<(), JsValue> {
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let options = BlobPropertyBag::new();
+    options.set_type("application/json");
+    let blob = Blob::new_with_str_sequence_and_options(&parts, &options)?;
+    let url = Url::create_object_url_with_blob(&blob)?;
+    let document = crate::dom::document();
+    let link: HtmlAnchorElement = document.create_element("a")?.unchecked_into();
+    link.set_href(&url);
+    link.set_download(file_name);
+    link.set_hidden(true);
+    let body = document.body().ok_or("no document body")?;
+    body.append_child(&link)?;
+    link.click();
+    link.remove();
+    Timeout::new(REVOKE_AFTER_MS, move || {
+        let _ = Url::revoke_object_url(&url);
+    })
+    .forget();
+    Ok(())
+}
+
+/// Today's local date as `YYYY-MM-DD`.
+fn today() -> String {
+    let now = js_sys::Date::new_0();
+    format!(
+        "{:04}-{:02}-{:02}",
+        now.get_full_year(),
+        now.get_month() + 1,
+        now.get_date()
+    )
+}
