@@ -265,6 +265,49 @@ fn building_in_slices_gives_the_same_index() {
 }
 
 #[test]
+fn typing_word_by_word_gives_the_same_results_as_fresh_searches() {
+    // The index reuses the ranks of words from recent queries; results must not depend on history.
+    let replies = vec![
+        with_shortcut(reply("Order status", "Your parcel is on its way"), "order"),
+        favorite(reply("Refund", "Your order money back")),
+        with_tags(reply("Misc", "parcel lost"), &["orders"]),
+        reply("Status page", "order parcel status"),
+    ];
+    let shared = Index::new(&replies);
+    let typed = [
+        "o",
+        "or",
+        "order",
+        "order ",
+        "order p",
+        "order pa",
+        "order parcel",
+        "order parcel s",
+        "order parcel",
+        "order",
+        "parcel order",
+        "your order",
+        "a b c d e f",
+        "order parcel status",
+        "status",
+        "order",
+        "",
+    ];
+    for query in typed {
+        let fresh = Index::new(&replies);
+        for limit in [1, 10] {
+            assert_eq!(
+                shared.search(query, limit),
+                fresh.search(query, limit),
+                "{query:?} limit {limit}"
+            );
+        }
+    }
+    // 0: shortcut 7 + body 2; 2: tag 3 + body 2; 3: body 2 + body 2; 1 has no "parcel".
+    assert_eq!(shared.search("order parcel", 10), vec![0, 2, 3]);
+}
+
+#[test]
 fn heap_size_is_reported() {
     let replies = vec![reply("Order status", "Your parcel is on its way")];
     let index = Index::new(&replies);

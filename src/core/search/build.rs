@@ -5,6 +5,7 @@
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::Mutex;
 
 use super::lists::{DenseLists, SortedLists};
 use super::rank::{
@@ -270,6 +271,7 @@ impl IndexBuilder {
             pairs,
             char_ranks,
             favorite: self.favorite,
+            recent: Mutex::default(),
         }
     }
 }

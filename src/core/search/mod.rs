@@ -15,6 +15,7 @@ pub mod rank;
 pub use build::IndexBuilder;
 
 use std::collections::BinaryHeap;
+use std::sync::{Mutex, PoisonError};
 
 use crate::core::fold::fold;
 use crate::core::reply::Reply;
@@ -57,6 +58,46 @@ pub struct Index {
     /// `char_ranks[slot * len + reply]`: the rank of the one-character token in `slot` for `reply`.
     char_ranks: Vec<u8>,
     favorite: Vec<bool>,
+    /// Ranks of tokens from recent queries (see [`RecentTokens`]).
+    recent: Mutex<RecentTokens>,
+}
+
+/// How many tokens [`RecentTokens`] keeps: a query typed into the picker rarely has more words.
+const RECENT_TOKENS: usize = 4;
+
+/// The full per-reply ranks of the last few tokens searched in multi-word queries. The picker searches
+/// on every keystroke, so consecutive queries share all tokens but the one being typed: typing
+/// "order st" → "order sta" computes only "sta". The index never changes, so entries never go stale.
+#[derive(Default)]
+struct RecentTokens {
+    /// Oldest first.
+    entries: Vec<(String, Vec<u8>)>,
+}
+
+impl RecentTokens {
+    /// Copies the ranks of `token` into `ranks` if it was searched recently.
+    fn recall(&self, token: &str, ranks: &mut [u8]) -> bool {
+        match self.entries.iter().find(|(known, _)| known == token) {
+            Some((_, known_ranks)) => {
+                ranks.copy_from_slice(known_ranks);
+                true
+            }
+            None => false,
+        }
+    }
+
+    fn remember(&mut self, token: &str, ranks: &[u8]) {
+        if self.entries.len() < RECENT_TOKENS {
+            self.entries.push((token.to_string(), ranks.to_vec()));
+            return;
+        }
+        // Reuse the oldest entry's buffers.
+        let mut oldest = self.entries.remove(0);
+        oldest.0.clear();
+        oldest.0.push_str(token);
+        oldest.1.copy_from_slice(ranks);
+        self.entries.push(oldest);
+    }
 }
 
 /// A vocabulary chunk containing the current token, and how well.
@@ -90,6 +131,7 @@ impl Index {
             + self.pairs.heap_bytes()
             + self.char_ranks.len()
             + self.favorite.len()
+            + RECENT_TOKENS * self.len()
     }
 
     /// Positions of the replies matching `query`, best first, at most `limit`. Ties go to favorites,
@@ -112,17 +154,21 @@ impl Index {
         let len = self.len();
         let mut best = vec![0u8; len];
         let mut matches = Vec::new();
+        let mut recent = self.recent.lock().unwrap_or_else(PoisonError::into_inner);
         if let [token] = tokens[..] {
-            self.rank_token(token, true, limit, &mut best, &mut matches);
+            if !recent.recall(token, &mut best) {
+                self.rank_token(token, true, limit, &mut best, &mut matches);
+            }
             return self.top(best.iter().map(|&rank| u32::from(rank)), limit);
         }
         // Sum of ranks over the tokens so far; 0 = ruled out (a token did not match).
         let mut score = vec![0u32; len];
         for (nth, token) in tokens.iter().enumerate() {
-            if nth > 0 {
+            if !recent.recall(token, &mut best) {
                 best.fill(0);
+                self.rank_token(token, false, limit, &mut best, &mut matches);
+                recent.remember(token, &best);
             }
-            self.rank_token(token, false, limit, &mut best, &mut matches);
             let mut alive = 0;
             for (total, &rank) in score.iter_mut().zip(&best) {
                 *total = if rank == 0 || (nth > 0 && *total == 0) {
