@@ -7,6 +7,7 @@ use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::Mutex;
 
+use super::chunks::{Chunks, Grouped};
 use super::lists::{DenseLists, SortedLists};
 use super::rank::{
     ANYWHERE, IN_HEAD, IN_SHORTCUT, IN_TAG, IN_TEXT, IN_TITLE, SHORTCUT_EXACT, SHORTCUT_PREFIX,
@@ -115,6 +116,7 @@ impl ReplyChars {
 /// Builds an [`Index`] one reply at a time; positions in search results are the order of [`add`](Self::add).
 pub struct IndexBuilder {
     chunk_ids: HashMap<Box<str>, u32, BuildHasherDefault<FxHasher>>,
+    /// Distinct chunks, each followed by `\n`, while building; becomes [`Chunks`].
     vocab: String,
     chunk_starts: Vec<u32>,
     profiles: Vec<CharProfile>,
@@ -250,12 +252,39 @@ impl IndexBuilder {
     pub fn finish(mut self) -> Index {
         let chunk_count = self.chunk_starts.len();
         self.chunk_starts.push(self.vocab.len() as u32);
-        let (head_offsets, head_values) = group_by_chunk(self.head_pairs, chunk_count);
-        let head = SortedLists::encode(&head_offsets, &head_values);
-        let reply_count = self.char_ranks.len();
-        let (text, text_dense) = text_lists(self.text_pairs, chunk_count, reply_count);
         let pairs = chunks_by_pair(&self.vocab, &self.chunk_starts);
-        self.vocab.shrink_to_fit();
+        let reply_count = self.char_ranks.len();
+        let (head_offsets, head_values) = group_by_chunk(self.head_pairs, chunk_count);
+        let (body_offsets, body_values) = group_by_chunk(self.text_pairs, chunk_count);
+
+        // Chunks in more than a sixteenth of the replies (and at least 64) keep their body postings
+        // as bitsets; the rest as delta lists in their chunk record.
+        let dense_above = (reply_count / 16).max(64);
+        let is_dense =
+            |chunk: usize| (body_offsets[chunk + 1] - body_offsets[chunk]) as usize > dense_above;
+        let mut body_dense = DenseLists::new(reply_count);
+        for chunk in (0..chunk_count).filter(|&chunk| is_dense(chunk)) {
+            body_dense.push(
+                chunk as u32,
+                &body_values[body_offsets[chunk] as usize..body_offsets[chunk + 1] as usize],
+            );
+        }
+        let (vocab, starts) = (&self.vocab, &self.chunk_starts);
+        let chunks = Chunks::build(
+            chunk_count,
+            // Without the `\n` that ends each chunk in `vocab`.
+            |chunk| &vocab[starts[chunk] as usize..starts[chunk + 1] as usize - 1],
+            Grouped {
+                offsets: &head_offsets,
+                values: &head_values,
+            },
+            Grouped {
+                offsets: &body_offsets,
+                values: &body_values,
+            },
+            |chunk| !is_dense(chunk),
+        );
+
         let mut char_ranks = vec![0u8; CHAR_SLOTS * reply_count];
         for (position, ranks) in self.char_ranks.iter().enumerate() {
             for (slot, &rank) in ranks.iter().enumerate() {
@@ -263,38 +292,14 @@ impl IndexBuilder {
             }
         }
         Index {
-            vocab: self.vocab,
-            chunk_starts: self.chunk_starts,
-            head,
-            text,
-            text_dense,
+            chunks,
+            body_dense,
             pairs,
             char_ranks,
             favorite: self.favorite,
             recent: Mutex::default(),
         }
     }
-}
-
-/// Body postings: chunks found in more than a sixteenth of the replies (and at least 64) become
-/// bitsets, the rest delta lists.
-fn text_lists(
-    pairs: Vec<(u32, u32)>,
-    chunk_count: usize,
-    reply_count: usize,
-) -> (SortedLists, DenseLists) {
-    let (offsets, values) = group_by_chunk(pairs, chunk_count);
-    let dense_above = (reply_count / 16).max(64);
-    let is_dense = |chunk: usize| (offsets[chunk + 1] - offsets[chunk]) as usize > dense_above;
-    let mut dense = DenseLists::new(reply_count);
-    for chunk in (0..chunk_count).filter(|&chunk| is_dense(chunk)) {
-        dense.push(
-            chunk as u32,
-            &values[offsets[chunk] as usize..offsets[chunk + 1] as usize],
-        );
-    }
-    let sparse = SortedLists::encode_some(&offsets, &values, |chunk| !is_dense(chunk));
-    (sparse, dense)
 }
 
 /// (chunk, value) pairs → per-chunk ranges (`offsets[c]..offsets[c + 1]`) into one array, keeping the

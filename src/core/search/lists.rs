@@ -1,4 +1,4 @@
-//! Many ascending lists of `u32` stored back to back as deltas in LEB128 bytes. Posting lists are
+//! Ascending lists of `u32` stored as deltas in LEB128 bytes. Posting lists are
 //! ascending (replies are added in order), so most deltas fit in one byte: the body postings of a
 //! large library take about a third of the memory of plain `u32`s, for a small decoding cost.
 
@@ -24,20 +24,8 @@ impl SortedLists {
         let mut bytes = Vec::with_capacity(values.len() + values.len() / 2);
         starts.push(0);
         for (key, window) in offsets.windows(2).enumerate() {
-            let list = if keep(key) {
-                &values[window[0] as usize..window[1] as usize]
-            } else {
-                &[]
-            };
-            let mut previous = 0;
-            for &value in list {
-                let mut delta = value - previous;
-                previous = value;
-                while delta >= 0x80 {
-                    bytes.push((delta as u8 & 0x7F) | 0x80);
-                    delta >>= 7;
-                }
-                bytes.push(delta as u8);
+            if keep(key) {
+                push_list(&values[window[0] as usize..window[1] as usize], &mut bytes);
             }
             starts.push(bytes.len() as u32);
         }
@@ -46,11 +34,7 @@ impl SortedLists {
     }
 
     pub(super) fn get(&self, key: usize) -> ListIter<'_> {
-        let range = self.starts[key] as usize..self.starts[key + 1] as usize;
-        ListIter {
-            bytes: &self.bytes[range],
-            previous: 0,
-        }
+        ListIter::new(&self.bytes[self.starts[key] as usize..self.starts[key + 1] as usize])
     }
 
     /// Encoded size of list `key`: a cheap stand-in for its length when picking the shortest list.
@@ -60,6 +44,39 @@ impl SortedLists {
 
     pub(super) fn heap_bytes(&self) -> usize {
         4 * self.starts.len() + self.bytes.len()
+    }
+}
+
+/// Appends the ascending `values` to `bytes` as LEB128 deltas (the first from 0).
+pub(super) fn push_list(values: &[u32], bytes: &mut Vec<u8>) {
+    let mut previous = 0;
+    for &value in values {
+        push_varint(value - previous, bytes);
+        previous = value;
+    }
+}
+
+pub(super) fn push_varint(mut value: u32, bytes: &mut Vec<u8>) {
+    while value >= 0x80 {
+        bytes.push((value as u8 & 0x7F) | 0x80);
+        value >>= 7;
+    }
+    bytes.push(value as u8);
+}
+
+/// Reads one LEB128 number from the front of `bytes`, advancing it.
+#[inline(always)]
+pub(super) fn take_varint(bytes: &mut &[u8]) -> Option<u32> {
+    let mut value = 0u32;
+    let mut shift = 0;
+    loop {
+        let (&byte, rest) = bytes.split_first()?;
+        *bytes = rest;
+        value |= u32::from(byte & 0x7F) << shift;
+        if byte < 0x80 {
+            return Some(value);
+        }
+        shift += 7;
     }
 }
 
@@ -107,24 +124,20 @@ pub(super) struct ListIter<'a> {
     previous: u32,
 }
 
+impl<'a> ListIter<'a> {
+    /// Decodes a list written by [`push_list`].
+    pub(super) fn new(bytes: &'a [u8]) -> ListIter<'a> {
+        ListIter { bytes, previous: 0 }
+    }
+}
+
 impl Iterator for ListIter<'_> {
     type Item = u32;
 
     // Called once per posting on the hottest path; `opt-level = "z"` would otherwise keep it a call.
     #[inline(always)]
     fn next(&mut self) -> Option<u32> {
-        let mut delta = 0u32;
-        let mut shift = 0;
-        loop {
-            let (&byte, rest) = self.bytes.split_first()?;
-            self.bytes = rest;
-            delta |= u32::from(byte & 0x7F) << shift;
-            if byte < 0x80 {
-                break;
-            }
-            shift += 7;
-        }
-        self.previous += delta;
+        self.previous += take_varint(&mut self.bytes)?;
         Some(self.previous)
     }
 }

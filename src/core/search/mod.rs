@@ -4,11 +4,13 @@
 //! Why an index and not a scan: 30,000 replies are ~15 MB of text, too much to scan on every keystroke
 //! in wasm. Query tokens never contain whitespace, so a token can only occur inside one
 //! whitespace-separated chunk of text. The index therefore keeps each distinct folded chunk once (the
-//! vocabulary, far smaller than the text) and, per chunk, the replies it occurs in. A query scans the
-//! vocabulary and then reads only the postings of matching chunks. One-character tokens (a letter, a
-//! digit, `#`…), which match much of the vocabulary, are answered from a precomputed table instead.
+//! vocabulary, far smaller than the text) with the replies it occurs in. A token's candidate chunks
+//! come from a table of the byte pairs each chunk contains; each candidate is checked, and the postings
+//! of those that match are read. One-character tokens (a letter, a digit, `#`…), which match much of
+//! the vocabulary, are answered from a precomputed table instead.
 
 mod build;
+mod chunks;
 mod lists;
 pub mod rank;
 
@@ -19,7 +21,8 @@ use std::sync::{Mutex, PoisonError};
 
 use crate::core::fold::fold;
 use crate::core::reply::Reply;
-use lists::{DenseLists, SortedLists};
+use chunks::{Chunk, Chunks};
+use lists::{DenseLists, ListIter, SortedLists};
 use rank::{Hit, ANYWHERE, TAG, TEXT_WORD};
 
 /// Printable ASCII but capitals (folded away): the one-character tokens answered from
@@ -42,17 +45,10 @@ fn char_slot(c: char) -> Option<usize> {
 /// Search index over a slice of replies; results are positions in that slice. Rebuild it when the
 /// library changes.
 pub struct Index {
-    /// Distinct folded chunks, each followed by `\n` (never inside a token, so no match spans two).
-    vocab: String,
-    /// Byte offset of each chunk in `vocab`, plus `vocab.len()` at the end.
-    chunk_starts: Vec<u32>,
-    /// Chunk `c`'s postings in title, tags or shortcut, each `reply << 4 | fields` (field bits from
-    /// [`rank`]).
-    head: SortedLists,
-    /// Chunk `c`'s postings found only in body or variants: reply positions; the most common chunks'
-    /// are in `text_dense` instead (and empty here).
-    text: SortedLists,
-    text_dense: DenseLists,
+    /// Every distinct folded chunk with its postings.
+    chunks: Chunks,
+    /// Body postings of the chunks found in many replies, as bitsets.
+    body_dense: DenseLists,
     /// For each byte-pair bucket, the chunks containing a pair in it.
     pairs: SortedLists,
     /// `char_ranks[slot * len + reply]`: the rank of the one-character token in `slot` for `reply`.
@@ -100,10 +96,11 @@ impl RecentTokens {
     }
 }
 
-/// A vocabulary chunk containing the current token, and how well.
+/// A chunk containing the current token, and how well.
 #[derive(Clone, Copy)]
-struct ChunkMatch {
+struct ChunkMatch<'a> {
     chunk: usize,
+    record: Chunk<'a>,
     hit: Hit,
 }
 
@@ -123,11 +120,8 @@ impl Index {
 
     /// Approximate heap bytes held by the index, for the memory budget (design.md §6).
     pub fn heap_bytes(&self) -> usize {
-        self.vocab.len()
-            + 4 * self.chunk_starts.len()
-            + self.head.heap_bytes()
-            + self.text.heap_bytes()
-            + self.text_dense.heap_bytes()
+        self.chunks.heap_bytes()
+            + self.body_dense.heap_bytes()
             + self.pairs.heap_bytes()
             + self.char_ranks.len()
             + self.favorite.len()
@@ -186,13 +180,13 @@ impl Index {
     }
 
     /// Fills `best[reply]` with the rank of `token` in each reply (0 where it does not occur).
-    fn rank_token(
-        &self,
+    fn rank_token<'a>(
+        &'a self,
         token: &str,
         only_token: bool,
         limit: usize,
         best: &mut [u8],
-        matches: &mut Vec<ChunkMatch>,
+        matches: &mut Vec<ChunkMatch<'a>>,
     ) {
         let mut chars = token.chars();
         if let (Some(slot), None) = (chars.next().and_then(char_slot), chars.next()) {
@@ -202,7 +196,7 @@ impl Index {
         }
         self.find_chunks(token, matches);
         for found in matches.iter() {
-            for posting in self.head.get(found.chunk) {
+            for posting in ListIter::new(found.record.head) {
                 let reply = (posting >> 4) as usize;
                 let rank = rank::rank((posting & 0xF) as u8, found.hit);
                 if rank > best[reply] {
@@ -219,7 +213,7 @@ impl Index {
         let mut dense_hits: Option<[Vec<u64>; 2]> = None;
         for found in matches.iter() {
             let word_start = found.hit.word_start;
-            if let Some(bits) = self.text_dense.get(found.chunk as u32) {
+            if let Some(bits) = self.body_dense.get(found.chunk as u32) {
                 let gathered = dense_hits.get_or_insert_with(|| {
                     let words = bits.len();
                     [vec![0; words], vec![0; words]]
@@ -230,7 +224,7 @@ impl Index {
                 continue;
             }
             let rank = if word_start { TEXT_WORD } else { ANYWHERE };
-            for reply in self.text.get(found.chunk) {
+            for reply in ListIter::new(found.record.body) {
                 let slot = &mut best[reply as usize];
                 if rank > *slot {
                     *slot = rank;
@@ -252,29 +246,20 @@ impl Index {
         }
     }
 
-    /// Every vocabulary chunk containing `token`, each once with its best [`Hit`].
-    fn find_chunks(&self, token: &str, matches: &mut Vec<ChunkMatch>) {
+    /// Every chunk containing `token`, each once with its best [`Hit`].
+    fn find_chunks<'a>(&'a self, token: &str, matches: &mut Vec<ChunkMatch<'a>>) {
         matches.clear();
         let token = token.as_bytes();
         let mut check = |chunk: usize| {
-            if let Some(hit) = self.hit_in_chunk(chunk, token) {
-                matches.push(ChunkMatch { chunk, hit });
+            let record = self.chunks.get(chunk);
+            if let Some(hit) = hit_in_chunk(record.text, token) {
+                matches.push(ChunkMatch { chunk, record, hit });
             }
         };
         match token {
             [] => {}
-            // One byte that `char_ranks` does not cover (a control character): scan the vocabulary.
-            [byte] => {
-                let mut chunk = 0;
-                let mut last_checked = None;
-                for (at, _) in self.vocab.match_indices(char::from(*byte)) {
-                    chunk = self.chunk_at(at, chunk);
-                    if last_checked != Some(chunk) {
-                        last_checked = Some(chunk);
-                        check(chunk);
-                    }
-                }
-            }
+            // One byte that `char_ranks` does not cover (a control character): check every chunk.
+            [_] => (0..self.chunks.len()).for_each(&mut check),
             // Longer: only chunks holding the token's rarest byte pair can contain it.
             _ => {
                 let rarest = token
@@ -288,44 +273,6 @@ impl Index {
                 }
             }
         }
-    }
-
-    /// The chunk containing byte `at` of the vocabulary, searching forward from chunk `from`.
-    fn chunk_at(&self, at: usize, from: usize) -> usize {
-        let starts = &self.chunk_starts;
-        let mut chunk = from;
-        // Usually close by: probe a few before bisecting.
-        for _ in 0..8 {
-            if starts[chunk + 1] as usize > at {
-                return chunk;
-            }
-            chunk += 1;
-        }
-        chunk + starts[chunk..].partition_point(|&start| start as usize <= at) - 1
-    }
-
-    /// How `token` occurs in `chunk`, if at all: the first occurrence tells whether it is at the chunk
-    /// start; any occurrence can be at a word start.
-    fn hit_in_chunk(&self, chunk: usize, token: &[u8]) -> Option<Hit> {
-        let text = &self.vocab.as_bytes()[range(&self.chunk_starts, chunk)];
-        let text = &text[..text.len() - 1]; // without the `\n`
-        let first = find_bytes(text, token, 0)?;
-        let mut hit = Hit {
-            word_start: first == 0 || !ends_with_alphanumeric(&text[..first]),
-            chunk_start: first == 0,
-            whole: first == 0 && text.len() == token.len(),
-        };
-        let mut at = first;
-        while !hit.word_start {
-            match find_bytes(text, token, at + 1) {
-                Some(next) => {
-                    at = next;
-                    hit.word_start = !ends_with_alphanumeric(&text[..at]);
-                }
-                None => break,
-            }
-        }
-        Some(hit)
     }
 
     /// The `limit` best replies by score (0 = no match), favorites first among equals, then original
@@ -365,6 +312,28 @@ impl Index {
     }
 }
 
+/// How `token` occurs in a chunk's `text`, if at all: the first occurrence tells whether it is at the
+/// chunk start; any occurrence can be at a word start.
+fn hit_in_chunk(text: &[u8], token: &[u8]) -> Option<Hit> {
+    let first = find_bytes(text, token, 0)?;
+    let mut hit = Hit {
+        word_start: first == 0 || !ends_with_alphanumeric(&text[..first]),
+        chunk_start: first == 0,
+        whole: first == 0 && text.len() == token.len(),
+    };
+    let mut at = first;
+    while !hit.word_start {
+        match find_bytes(text, token, at + 1) {
+            Some(next) => {
+                at = next;
+                hit.word_start = !ends_with_alphanumeric(&text[..at]);
+            }
+            None => break,
+        }
+    }
+    Some(hit)
+}
+
 /// Position of `needle` in `haystack` at or after `from`. Chunks are short, so a plain scan beats a
 /// searcher that needs setting up.
 fn find_bytes(haystack: &[u8], needle: &[u8], from: usize) -> Option<usize> {
@@ -394,8 +363,4 @@ const PAIR_BUCKETS: usize = 1 << 14;
 fn pair_bucket(a: u8, b: u8) -> usize {
     let pair = (u32::from(a) << 8) | u32::from(b);
     (pair.wrapping_mul(0x9E37_79B1) >> (32 - 14)) as usize
-}
-
-fn range(starts: &[u32], chunk: usize) -> std::ops::Range<usize> {
-    starts[chunk] as usize..starts[chunk + 1] as usize
 }
