@@ -95,6 +95,13 @@ pub fn wire(page: &Rc<Page>) {
         else {
             return;
         };
+        if button.get_attribute("data-action").as_deref() == Some("retry") {
+            page.list
+                .groups
+                .set_text_content(Some("Loading your saved replies…"));
+            page.reload();
+            return;
+        }
         let Some(id) = row_id(&button) else {
             return;
         };
@@ -169,7 +176,12 @@ impl Page {
                 .append_child(&text("p", &[("class", "empty")], &message));
             return;
         }
-        let confirming = self.list.confirming.borrow().clone();
+        let confirming = self
+            .list
+            .confirming
+            .borrow()
+            .clone()
+            .filter(|id| library.contains(id));
         let mut group: Option<(Option<String>, Element)> = None;
         for &at in shown.iter().take(MAX_ROWS) {
             let reply = &library.replies[at];
@@ -200,6 +212,24 @@ impl Page {
         if let Some((Some(id), action)) = focused {
             self.focus_row(&id, action.as_deref().unwrap_or("edit"));
         }
+    }
+
+    /// Instead of the list, when the first load failed: a way to try again (the status line says why).
+    pub(super) fn show_load_problem(self: &Rc<Self>) {
+        dom::clear(&self.list.groups);
+        let box_ = el("div", &[("class", "empty")]);
+        let retry = dom::button(
+            "Try again",
+            &[("class", "secondary"), ("data-action", "retry")],
+        );
+        dom::append(
+            &box_,
+            &[
+                &text("p", &[], "Your saved replies could not be loaded."),
+                &retry,
+            ],
+        );
+        let _ = self.list.groups.append_child(&box_);
     }
 
     /// Focuses the button `action` of the row for `id`, if it is shown.

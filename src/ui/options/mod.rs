@@ -167,7 +167,10 @@ impl Page {
                     .message
                     .unwrap_or_else(|| "The library could not be read.".into());
                 page.status.show(&message, true);
-                let _ = page.root.set_attribute("aria-busy", "false");
+                if !page.library.borrow().loaded {
+                    let _ = page.root.set_attribute("aria-busy", "false");
+                    page.show_load_problem();
+                }
                 return;
             }
             let rev = response.rev.unwrap_or(0);
