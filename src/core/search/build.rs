@@ -114,6 +114,7 @@ impl ReplyChars {
 }
 
 /// Builds an [`Index`] one reply at a time; positions in search results are the order of [`add`](Self::add).
+/// Postings pack a reply position into 28 bits, so an index holds at most 268 million replies.
 pub struct IndexBuilder {
     chunk_ids: HashMap<Box<str>, u32, BuildHasherDefault<FxHasher>>,
     /// Distinct chunks, each followed by `\n`, while building; becomes [`Chunks`].

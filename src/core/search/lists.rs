@@ -11,22 +11,11 @@ pub(super) struct SortedLists {
 impl SortedLists {
     /// Encodes `values[offsets[k]..offsets[k + 1]]` as list `k`; each list must be ascending.
     pub(super) fn encode(offsets: &[u32], values: &[u32]) -> SortedLists {
-        SortedLists::encode_some(offsets, values, |_| true)
-    }
-
-    /// Like [`encode`](Self::encode), but list `k` is left empty where `keep(k)` is false.
-    pub(super) fn encode_some(
-        offsets: &[u32],
-        values: &[u32],
-        keep: impl Fn(usize) -> bool,
-    ) -> SortedLists {
         let mut starts = Vec::with_capacity(offsets.len());
         let mut bytes = Vec::with_capacity(values.len() + values.len() / 2);
         starts.push(0);
-        for (key, window) in offsets.windows(2).enumerate() {
-            if keep(key) {
-                push_list(&values[window[0] as usize..window[1] as usize], &mut bytes);
-            }
+        for window in offsets.windows(2) {
+            push_list(&values[window[0] as usize..window[1] as usize], &mut bytes);
             starts.push(bytes.len() as u32);
         }
         bytes.shrink_to_fit();
@@ -154,13 +143,6 @@ mod tests {
         assert_eq!(dense.get(3), Some(&[1 | 1 << 63, 1, 1 << 1][..]));
         assert_eq!(dense.get(9), Some(&[0, 0, 0][..]));
         assert_eq!(dense.get(4), None);
-    }
-
-    #[test]
-    fn skipped_lists_are_empty() {
-        let encoded = SortedLists::encode_some(&[0, 2, 3], &[4, 5, 6], |key| key == 1);
-        assert_eq!(encoded.get(0).count(), 0);
-        assert_eq!(encoded.get(1).collect::<Vec<u32>>(), [6]);
     }
 
     #[test]
