@@ -86,20 +86,19 @@ pub fn wire(page: &Rc<Page>) {
         let Some(element) = target(event) else {
             return;
         };
-        if let Some(area) = element.dyn_ref::<HtmlTextAreaElement>() {
-            if area.has_attribute("data-template") {
-                page.editor.check_template_field(area);
-                page.editor.refresh_preview();
-                return;
-            }
-        }
         if let Some((_, row)) = page.editor.variants.row_of(&element) {
-            // A code changed: the row's message may be about it; the preview caption names it.
+            // The row has one message line, about its code or its text: start over, then re-check the
+            // template (the preview caption names the code, so it follows either field).
+            page.editor.clear_problem_of(&row.code);
+            page.editor.clear_problem_of(&row.body);
             page.editor.check_template_field(&row.body);
             page.editor.refresh_preview();
-            return;
+        } else if element.is_same_node(Some(&page.editor.body.input)) {
+            page.editor.check_template_field(&page.editor.body.input);
+            page.editor.refresh_preview();
+        } else {
+            page.editor.clear_problem_of(&element);
         }
-        page.editor.clear_problem_of(&element);
     });
     page.on(&section, "keydown", |page, event| {
         let Some(key) = event.dyn_ref::<KeyboardEvent>() else {
@@ -250,15 +249,24 @@ impl Page {
 
     fn saved(self: &Rc<Self>, draft: &Draft, mode: Mode, response: Response) {
         self.editor.set_saving(false);
-        if let (true, Some(record)) = (response.ok, response.record.clone()) {
-            let id = record.data.id.clone();
-            let title = record.data.title.clone();
-            let updated = self
-                .library
-                .borrow()
-                .with_record(record, response.rev.unwrap_or(0));
-            self.editor.close();
-            self.set_library(updated);
+        if response.ok {
+            let (id, title) = match response.record {
+                Some(record) => {
+                    let id_title = (record.data.id.clone(), record.data.title.clone());
+                    let updated = self
+                        .library
+                        .borrow()
+                        .with_record(record, response.rev.unwrap_or(0));
+                    self.editor.close();
+                    self.set_library(updated);
+                    id_title
+                }
+                None => {
+                    self.editor.close();
+                    self.reload();
+                    (mode.base().id.clone(), draft.title.trim().to_string())
+                }
+            };
             let verb = match mode {
                 Mode::New { .. } => "Created",
                 Mode::Edit { .. } => "Saved",
@@ -403,11 +411,25 @@ impl Page {
                         .map(|(reply, rev)| (reply.clone(), rev));
                     match stored {
                         Some((newer, rev)) => {
-                            page.take_newer(newer, rev);
+                            // The user's text is set aside, not lost: Restore puts it back on top of the
+                            // newer version, and saving then replaces that version knowingly.
+                            let mine = page.editor.is_dirty().then(|| page.editor.read());
+                            page.take_newer(newer.clone(), rev);
                             page.editor.show_notice(
                                 Some("Showing the version saved in another tab."),
                                 false,
                             );
+                            if let Some(mine) = mine {
+                                let mode = Mode::Edit {
+                                    base: newer,
+                                    base_rev: rev,
+                                };
+                                page.status.show_with(
+                                    "Your unsaved changes were set aside.",
+                                    "Restore my changes",
+                                    Action::RestoreDraft(mode, mine),
+                                );
+                            }
                         }
                         None => {
                             page.editor.state.borrow_mut().mode = Some(Mode::New { base });
@@ -418,10 +440,17 @@ impl Page {
                         }
                     }
                 }
-                Some(Mode::New { .. }) => page.editor.show_notice(
-                    Some("Library reloaded. Saving now creates the reply under a new id."),
-                    false,
-                ),
+                Some(Mode::New { mut base }) => {
+                    // The id is taken now (created in another tab): a new one is made on save.
+                    if page.library.borrow().contains(&base.id) {
+                        base.id.clear();
+                    }
+                    page.editor.state.borrow_mut().mode = Some(Mode::New { base });
+                    page.editor.show_notice(
+                        Some("Library reloaded. Saving creates this reply next to the others."),
+                        false,
+                    );
+                }
                 None => {}
             }
             let _ = page.editor.title.input.focus();
