@@ -7,7 +7,8 @@ use web_sys::{MutationObserver, MutationObserverInit, Node};
 pub struct ScopedObserver {
     observer: MutationObserver,
     _callback: Closure<dyn FnMut(js_sys::Array, MutationObserver)>,
-    _frame: Rc<Cell<bool>>,
+    /// Cleared on drop, so a frame already scheduled when the observer is dropped does nothing.
+    alive: Rc<Cell<bool>>,
 }
 
 impl ScopedObserver {
@@ -19,22 +20,25 @@ impl ScopedObserver {
         on_change: impl Fn() + 'static,
     ) -> Result<ScopedObserver, JsValue> {
         let pending = Rc::new(Cell::new(false));
+        let alive = Rc::new(Cell::new(true));
         let on_change = Rc::new(on_change);
-        let frame_pending = pending.clone();
+        let frame_alive = alive.clone();
         let callback = Closure::<dyn FnMut(js_sys::Array, MutationObserver)>::new(
             move |records: js_sys::Array, _| {
                 let added = records.iter().any(|r| {
                     r.dyn_ref::<web_sys::MutationRecord>()
                         .is_some_and(|r| r.added_nodes().length() > 0)
                 });
-                if !added || frame_pending.replace(true) {
+                if !added || pending.replace(true) {
                     return;
                 }
-                let run_pending = frame_pending.clone();
-                let run = on_change.clone();
+                let (run_pending, run_alive, run) =
+                    (pending.clone(), frame_alive.clone(), on_change.clone());
                 let tick = Closure::once_into_js(move || {
                     run_pending.set(false);
-                    run();
+                    if run_alive.get() {
+                        run();
+                    }
                 });
                 let _ = super::window().request_animation_frame(tick.unchecked_ref());
             },
@@ -47,13 +51,14 @@ impl ScopedObserver {
         Ok(ScopedObserver {
             observer,
             _callback: callback,
-            _frame: pending,
+            alive,
         })
     }
 }
 
 impl Drop for ScopedObserver {
     fn drop(&mut self) {
+        self.alive.set(false);
         self.observer.disconnect();
     }
 }

@@ -23,8 +23,8 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
 
-/// How long a messaging surface may show no recognisable comment or composer before the floating fallback
-/// appears. Long enough for a slow SPA render, short enough that a user is not left without the picker.
+/// How long a comment surface may show no recognisable comment before the floating fallback appears. Long
+/// enough for a slow SPA render, short enough that a user is not left without the picker.
 const DEGRADED_AFTER_MS: u32 = 2500;
 
 /// The content script's copy of the library, kept current by change events from the background.
@@ -228,9 +228,16 @@ impl App {
                 self.mount_composer_control(site, editor);
             }
         }
-        if !self.controls.borrow().is_empty() {
+        if self.has_reply_controls() {
             self.floating.borrow_mut().take();
         }
+    }
+
+    fn has_reply_controls(&self) -> bool {
+        self.controls
+            .borrow()
+            .iter()
+            .any(|c| c.host.host.get_attribute("data-answerdeck").as_deref() == Some("reply"))
     }
 
     fn mount_reply_control(self: &Rc<Self>, target: ReplyTarget) {
@@ -420,13 +427,14 @@ impl App {
         None
     }
 
-    /// After a quiet period with no control on a messaging surface, show the floating fallback.
+    /// After a quiet period with no comment recognised, show the floating fallback: either the post has no
+    /// comments (the button is then just another way in) or the site changed and only the picker still works.
     fn schedule_degraded_check(self: &Rc<Self>) {
         let weak = Rc::downgrade(self);
         let timeout = Timeout::new(DEGRADED_AFTER_MS, move || {
             let Some(app) = weak.upgrade() else { return };
             if app.surface.get().is_some()
-                && app.controls.borrow().is_empty()
+                && !app.has_reply_controls()
                 && app.floating.borrow().is_none()
             {
                 let weak = Rc::downgrade(&app);

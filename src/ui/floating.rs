@@ -11,8 +11,8 @@ pub struct Floating {
 }
 
 pub const NOTICE: &str =
-    "Answerdeck doesn't recognise this page's reply boxes (the site may have changed). \
-Click a reply box, then pick a saved reply here — or pick one to copy it.";
+    "Answerdeck found no comments to answer on this page. If you can see comments, the site may have \
+changed: click a reply box, then pick a saved reply here — or pick one to copy it.";
 
 impl Floating {
     pub fn mount(activate: impl Fn(&HtmlElement) + 'static) -> Option<Floating> {
@@ -35,15 +35,16 @@ impl Floating {
         host.root.append_child(&body).ok()?;
         document.body()?.append_child(&host.host).ok()?;
         let anchor = button.clone();
+        // The whole box (notice and button) opens the picker: the notice says to pick a reply "here".
         let listeners = vec![
             // Keep the user's caret in the box they clicked: the click must not take focus from it.
             EventListener::new_with_options(
-                &button,
+                &body,
                 "mousedown",
                 gloo::events::EventListenerOptions::enable_prevent_default(),
                 |e| e.prevent_default(),
             ),
-            EventListener::new(&button, "click", move |_| activate(&anchor)),
+            EventListener::new(&body, "click", move |_| activate(&anchor)),
         ];
         Some(Floating {
             _host: host,

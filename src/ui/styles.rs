@@ -43,7 +43,7 @@ li[aria-selected="true"] { background: #e0f2f1; border-left-color: #00796b; }
 pub const FLOATING: &str = r#"
 :host { all: initial; position: fixed; right: 16px; bottom: 16px; z-index: 2147483645; }
 .box { display: flex; flex-direction: column; align-items: flex-end; gap: 6px; font: 13px/1.35 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; }
-.notice { max-width: 280px; background: #fff8e1; color: #3e2723; border: 1px solid #ffcc80; border-radius: 8px; padding: 8px 10px; box-shadow: 0 2px 8px rgba(0,0,0,.15); }
+.notice { cursor: pointer; max-width: 280px; background: #fff8e1; color: #3e2723; border: 1px solid #ffcc80; border-radius: 8px; padding: 8px 10px; box-shadow: 0 2px 8px rgba(0,0,0,.15); }
 button { font: 600 14px/1 system-ui, sans-serif; color: #fff; background: #00796b; border: 0; border-radius: 22px; padding: 12px 16px; cursor: pointer; box-shadow: 0 4px 14px rgba(0,0,0,.25); }
 button:focus-visible { outline: 3px solid #004d40; outline-offset: 2px; }
 "#;

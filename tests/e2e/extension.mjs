@@ -3,7 +3,8 @@
 import { launch, serveFixtures, openFixture, clickClosedHost, trackWasmRequests } from './harness.mjs';
 import { readFileSync } from 'node:fs';
 
-export const EXTENSION_DIR = new URL('../../dist/chrome', import.meta.url).pathname;
+// ANSWERDECK_EXTENSION_DIR tests another build (e.g. a copy, while dist/ is being rebuilt).
+export const EXTENSION_DIR = process.env.ANSWERDECK_EXTENSION_DIR || new URL('../../dist/chrome', import.meta.url).pathname;
 
 /** The starter replies the background stores on install (src/platform/starter-library.json). */
 export const STARTER = Object.fromEntries(

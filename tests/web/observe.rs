@@ -92,11 +92,10 @@ async fn never_runs_after_drop() {
     assert_eq!(calls.get(), 1, "no call after drop");
 }
 
-/// Known bug (src/dom/observe.rs): the animation-frame closure scheduled by the MutationObserver callback holds
+/// Regression (src/dom/observe.rs): the animation-frame closure scheduled by the MutationObserver callback holds
 /// its own `Rc` of `on_change` and runs it unconditionally, so a frame already requested when the observer is
-/// dropped still calls back once. Run with `--include-ignored` once it is fixed.
+/// dropped must not call back (it did once before the `alive` flag).
 #[wasm_bindgen_test]
-#[ignore = "bug: ScopedObserver calls back once more after drop when a frame is already pending"]
 async fn never_runs_after_drop_even_with_a_frame_pending() {
     let fixture = Fixture::new("");
     let (observer, calls) = counting_observer(&fixture.root);

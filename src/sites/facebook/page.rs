@@ -10,13 +10,61 @@ use web_sys::{Document, Element, HtmlElement};
 /// Customer comments and replies: articles nested in a post article or a post dialog that look like comments
 /// (a comment permalink, a comment label, or a Reply action of their own). Comments by the acting Page are
 /// left out: nobody answers their own comment.
+///
+/// The acting Page is known from the composer label ("Comment as …") where Facebook shows it; where it does not
+/// (older "Write a comment…" label), comments by the post's owner are still recognised by their profile link:
+/// on `/<page>/posts/…` and on the Page's timeline `/<page>`, a link to `/<page>` is the Page itself.
 pub fn reply_targets(document: &Document, facts: &PageFacts) -> Vec<ReplyTarget> {
     let acting = facts.acting.name.as_deref().map(fold);
+    let owner = page_owner(document);
     all(document, ARTICLE)
         .into_iter()
-        .filter_map(|article| comment(&article))
-        .filter(|target| acting.is_none() || target.author.name.as_deref().map(fold) != acting)
+        .filter_map(|article| comment(&article).map(|target| (profile_of(&article), target)))
+        .filter(|(_, target)| acting.is_none() || target.author.name.as_deref().map(fold) != acting)
+        .filter(|(profile, _)| owner.is_none() || profile != &owner)
+        .map(|(_, target)| target)
         .collect()
+}
+
+/// The vanity name of the Page whose post or timeline this is, from the URL's first path segment.
+fn page_owner(document: &Document) -> Option<String> {
+    let path = document.location()?.pathname().ok()?;
+    profile_segment(&path)
+}
+
+/// The profile (vanity) an author link points to: the first path segment of its href, lowercased.
+fn profile_of(article: &Element) -> Option<String> {
+    let link = own_elements(article, LINK, ARTICLE).into_iter().find(|a| {
+        let text = readable_text(a);
+        !text.is_empty() && !looks_like_relative_time(&text)
+    })?;
+    let href = link.get_attribute("href")?;
+    let path = href
+        .split_once("facebook.com")
+        .map(|(_, p)| p.to_string())
+        .unwrap_or(href);
+    profile_segment(&path)
+}
+
+fn profile_segment(path: &str) -> Option<String> {
+    let segment = path
+        .trim_start_matches('/')
+        .split(['/', '?', '#'])
+        .next()?
+        .to_ascii_lowercase();
+    let not_a_profile = [
+        "",
+        "profile.php",
+        "people",
+        "groups",
+        "permalink.php",
+        "story.php",
+        "photo.php",
+        "photo",
+        "watch",
+        "reel",
+    ];
+    (!not_a_profile.contains(&segment.as_str())).then_some(segment)
 }
 
 fn comment(article: &Element) -> Option<ReplyTarget> {
