@@ -404,8 +404,10 @@ impl App {
             Site::Facebook => facebook::page::composers(&document),
             Site::X => x::page::composers(&document),
         };
-        let focused_post_with_inline_box =
-            site == Site::X && target.article.get_attribute("tabindex").as_deref() == Some("-1");
+        // X answers the focused post in the inline box below it, when the page has one; nothing to open then.
+        let focused_post_with_inline_box = site == Site::X
+            && target.article.get_attribute("tabindex").as_deref() == Some("-1")
+            && x::page::find_reply_box(&document, target, &before).is_some();
         if !focused_post_with_inline_box {
             if let Some(button) = &target.reply_button {
                 button.click();
