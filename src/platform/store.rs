@@ -4,7 +4,9 @@
 //! - `replies`: `Record<Reply>` objects keyed by `data.id`;
 //! - `meta`: `library_rev`, the revision of the whole library, bumped by every committed write.
 use super::idb;
-use crate::core::record::{migrations_after, Record, SchemaStep, REPLIES_STORE as REPLIES, SCHEMA_VERSION};
+use crate::core::record::{
+    migrations_after, Record, SchemaStep, REPLIES_STORE as REPLIES, SCHEMA_VERSION,
+};
 use crate::core::reply::Reply;
 use gloo::events::EventListener;
 use js_sys::{Promise, Reflect};
@@ -33,10 +35,16 @@ fn apply_step(db: &IdbDatabase, tx: &IdbTransaction, step: &SchemaStep) -> Resul
             }
             db.create_object_store_with_optional_parameters(store, &params)?;
         }
-        SchemaStep::CreateIndex { store, index, key_path, unique } => {
+        SchemaStep::CreateIndex {
+            store,
+            index,
+            key_path,
+            unique,
+        } => {
             let params = web_sys::IdbIndexParameters::new();
             params.set_unique(unique);
-            tx.object_store(store)?.create_index_with_str_and_optional_parameters(index, key_path, &params)?;
+            tx.object_store(store)?
+                .create_index_with_str_and_optional_parameters(index, key_path, &params)?;
         }
     }
     Ok(())
@@ -147,7 +155,10 @@ async fn open_db() -> Result<IdbDatabase, JsValue> {
         let db: IdbDatabase = db.unchecked_into();
         let steps = migrations_after(old).iter().flat_map(|m| m.steps.iter());
         // The meta store (library revision) came with version 1.
-        let meta = (old == 0).then_some(SchemaStep::CreateStore { store: META, key_path: "" });
+        let meta = (old == 0).then_some(SchemaStep::CreateStore {
+            store: META,
+            key_path: "",
+        });
         for step in steps.chain(meta.iter()) {
             if let Err(error) = apply_step(&db, &tx, step) {
                 web_sys::console::error_2(&"Answerdeck: migration failed".into(), &error);
