@@ -28,7 +28,7 @@ node --test tests/unit/
 
 if [ -f tests/web.rs ] || [ -d tests/web ]; then
   step "wasm-bindgen-test: DOM helpers in headless Chromium"
-  cargo test -q --target wasm32-unknown-unknown --test web
+  cargo test --target wasm32-unknown-unknown --test web 2>&1 | grep -vE "^\s+(Compiling|Running)" 
 fi
 
 step "end-to-end: Chromium with the extension on fixture pages at the real URLs"
