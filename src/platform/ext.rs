@@ -7,14 +7,25 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
+#[wasm_bindgen]
+extern "C" {
+    /// The script's own global. In a Firefox content script `self`/`window` (what `js_sys::global()` returns
+    /// first) is the page's window, which has no extension API; only the content script's `globalThis` has it.
+    #[wasm_bindgen(thread_local_v2, js_name = globalThis)]
+    static GLOBAL_THIS: JsValue;
+}
+
 /// `browser` where it exists (Firefox), else `chrome`.
 pub fn api() -> Result<JsValue, JsValue> {
-    let global = js_sys::global();
-    for name in ["browser", "chrome"] {
-        let value = Reflect::get(&global, &JsValue::from_str(name))?;
-        if value.is_object() && Reflect::has(&value, &JsValue::from_str("runtime")).unwrap_or(false)
-        {
-            return Ok(value);
+    let globals = [GLOBAL_THIS.with(JsValue::clone), js_sys::global().into()];
+    for global in globals.iter().filter(|g| g.is_object()) {
+        for name in ["browser", "chrome"] {
+            let value = Reflect::get(global, &JsValue::from_str(name))?;
+            if value.is_object()
+                && Reflect::has(&value, &JsValue::from_str("runtime")).unwrap_or(false)
+            {
+                return Ok(value);
+            }
         }
     }
     Err(JsValue::from_str(
