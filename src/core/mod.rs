@@ -7,10 +7,18 @@
 //! - [`search`]: the picker's index and ranking
 //! - [`exchange`]: data format v1 import/export
 //! - [`record`]: what the store keeps, revisions and schema version
+//! - [`language`]: which language a customer wrote in, and which variant of a reply to use
+//! - [`length`]: how long a text is on each target (X's weighted counting) and each target's limit
+//! - [`suggest`]: the best replies for a customer's message
+//! - [`usage`]: how often and how recently each reply was used
 
 pub mod exchange;
 pub mod fold;
+pub mod language;
+pub mod length;
 pub mod record;
 pub mod reply;
 pub mod search;
+pub mod suggest;
 pub mod template;
+pub mod usage;

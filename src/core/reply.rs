@@ -42,6 +42,10 @@ pub struct Reply {
     pub shortcut: Option<String>,
     #[serde(default)]
     pub favorite: bool,
+    /// Manual order inside the library: smaller first; replies without one follow, by title. A float so
+    /// moving one reply between two others is a single write (the midpoint).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub position: Option<f64>,
     /// Fields this version does not know, kept so a round trip through an older Answerdeck loses nothing.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,

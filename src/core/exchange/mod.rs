@@ -4,6 +4,9 @@
 //! (`replies[3].title`) and a reason a person can act on. Unknown fields, at the top level and in each
 //! reply, survive a round trip so files from newer versions or other tools lose nothing.
 
+pub mod csv;
+pub mod dupes;
+pub mod espanso;
 mod export;
 mod import;
 
