@@ -26,6 +26,19 @@ pub struct ReplyTarget {
     pub lang: Option<String>,
 }
 
+/// What an adapter knows about one composer: whom it answers and what the text must fit.
+#[derive(Clone, Debug)]
+pub struct ComposerFacts {
+    /// The customer this composer answers (commenter, conversation partner), as far as the page shows.
+    pub person: Person,
+    /// The customer's message or comment being answered (latest first-hand text), for language and suggestions.
+    pub customer_text: Option<String>,
+    /// The language the site says that text is in (X's `lang`), if any.
+    pub lang: Option<String>,
+    /// What the text becomes on this surface, and so its length limit.
+    pub target: crate::core::length::Target,
+}
+
 /// Facts about the page as a whole.
 #[derive(Clone, Debug, Default)]
 pub struct PageFacts {
