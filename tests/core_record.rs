@@ -3,7 +3,7 @@
 
 use answerdeck::core::record::{
     apply_delete, apply_put, merge_import, migrations_after, ImportPlan, Record, SchemaStep,
-    WriteError, MIGRATIONS, REPLIES_STORE, SCHEMA_VERSION,
+    WriteError, MIGRATIONS, REPLIES_STORE, SCHEMA_VERSION, USAGE_STORE,
 };
 use answerdeck::core::reply::{FieldError, Reply};
 
@@ -241,6 +241,17 @@ fn migrations_run_in_order_up_to_the_schema_version() {
         &[SchemaStep::CreateStore {
             store: REPLIES_STORE,
             key_path: "data.id"
+        }]
+    );
+    // A database from version 1 only gains the usage store.
+    assert_eq!(
+        migrations_after(1)
+            .iter()
+            .flat_map(|m| m.steps.iter())
+            .collect::<Vec<_>>(),
+        [&SchemaStep::CreateStore {
+            store: USAGE_STORE,
+            key_path: "id"
         }]
     );
 }

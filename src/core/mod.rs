@@ -11,14 +11,20 @@
 //! - [`length`]: how long a text is on each target (X's weighted counting) and each target's limit
 //! - [`suggest`]: the best replies for a customer's message
 //! - [`usage`]: how often and how recently each reply was used
+//! - [`order`]: the library's manual order and the favourites' numbers (1–9)
+//! - [`browse`]: the options list's shelves (folders, favourites, unused), `#tag` filters, usage text
+//! - [`settings`]: the agent's name, DM link targets and picker preferences
 
+pub mod browse;
 pub mod exchange;
 pub mod fold;
 pub mod language;
 pub mod length;
+pub mod order;
 pub mod record;
 pub mod reply;
 pub mod search;
+pub mod settings;
 pub mod suggest;
 pub mod template;
 pub mod usage;

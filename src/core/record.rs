@@ -13,10 +13,14 @@ use serde::{Deserialize, Serialize};
 use crate::core::reply::{validate_reply, FieldError, Reply};
 
 /// IndexedDB schema version: the last entry of [`MIGRATIONS`].
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// Object store holding `Record<Reply>` values.
 pub const REPLIES_STORE: &str = "replies";
+
+/// Object store holding each reply's use (`{"id", "count", "last_used_ms"}`), keyed by the reply id. Apart
+/// from the replies, so an insertion never bumps a reply's revision or conflicts with an edit.
+pub const USAGE_STORE: &str = "usage";
 
 /// One change to the IndexedDB schema, applied inside `onupgradeneeded`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -51,8 +55,17 @@ pub const MIGRATION_1: Migration = Migration {
     }],
 };
 
+/// Version 2: how often and how recently each reply was used.
+pub const MIGRATION_2: Migration = Migration {
+    version: 2,
+    steps: &[SchemaStep::CreateStore {
+        store: USAGE_STORE,
+        key_path: "id",
+    }],
+};
+
 /// Every migration in order; versions are 1, 2, 3 … and the last one is [`SCHEMA_VERSION`].
-pub const MIGRATIONS: &[Migration] = &[MIGRATION_1];
+pub const MIGRATIONS: &[Migration] = &[MIGRATION_1, MIGRATION_2];
 
 /// The migrations to run when opening a database found at `old_version` (0 for a new database).
 pub fn migrations_after(old_version: u32) -> &'static [Migration] {
