@@ -1,11 +1,16 @@
 //! The background's request handler: validates with the core, writes the store, tells every page.
 use super::ext;
-use super::protocol::{Request, Response, REVISION_KEY};
-use super::store::{from_js, to_js, Store};
+use super::protocol::{
+    ExportFormat, FieldProblem, Patch, Request, Response, REVISION_KEY, USED_KEY,
+};
+use super::store::{from_js, to_js, Scope, Store};
 use crate::core::exchange::{self, Export};
+use crate::core::order;
 use crate::core::record::{self, Record};
 use crate::core::reply::Reply;
+use crate::core::usage::{Usage, UsageMap};
 use js_sys::{Object, Promise, Reflect};
+use std::collections::HashMap;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::future_to_promise;
 
@@ -80,7 +85,7 @@ async fn seed_starter(store: &Store) -> Result<(), JsValue> {
         exchange::parse_v1(STARTER_LIBRARY).map_err(|e| JsValue::from_str(&e.to_string()))?;
     let now = now();
     let outcome = store
-        .write(None, |existing| {
+        .write(Scope::All, |existing| {
             if !existing.is_empty() {
                 return Err(());
             }
@@ -97,10 +102,12 @@ async fn seed_starter(store: &Store) -> Result<(), JsValue> {
 async fn handle(store: &Store, request: Request) -> Result<Response, JsValue> {
     Ok(match request {
         Request::List => {
-            let (replies, rev) = store.list().await?;
+            let snapshot = store.snapshot().await?;
             Response {
-                replies: Some(replies),
-                rev: Some(rev),
+                replies: Some(snapshot.records),
+                rev: Some(snapshot.rev),
+                usage: Some(snapshot.usage),
+                settings: Some(snapshot.settings),
                 ..Response::ok()
             }
         }
@@ -108,7 +115,7 @@ async fn handle(store: &Store, request: Request) -> Result<Response, JsValue> {
             let id = reply.id.clone();
             let now = now();
             let outcome = store
-                .write(Some(&id), |existing| {
+                .write(Scope::One(&id), |existing| {
                     record::apply_put(existing.first(), reply, base_rev, &now)
                         .map(|r| (vec![r], Vec::new()))
                 })
@@ -127,7 +134,7 @@ async fn handle(store: &Store, request: Request) -> Result<Response, JsValue> {
         }
         Request::Delete { id, base_rev } => {
             let outcome = store
-                .write(Some(&id), |existing| {
+                .write(Scope::One(&id), |existing| {
                     record::apply_delete(existing.first(), base_rev)
                         .map(|()| (Vec::new(), vec![id.clone()]))
                 })
@@ -143,47 +150,221 @@ async fn handle(store: &Store, request: Request) -> Result<Response, JsValue> {
                 Err(refusal) => write_refusal(refusal),
             }
         }
-        Request::Import { text } => match exchange::parse_v1(&text) {
-            Err(error) => Response {
-                path: Some(error.path.clone()),
-                ..Response::error("invalid", error.to_string())
-            },
-            Ok(export) => {
-                let now = now();
-                let mut counts = (0, 0, 0);
-                let outcome = store
-                    .write(None, |existing| {
-                        let plan = record::merge_import(&existing, export.replies, &now);
-                        counts = (plan.added, plan.updated, plan.unchanged);
-                        Ok::<_, ()>((plan.puts, Vec::new()))
-                    })
-                    .await?;
-                let rev = outcome.map(|(rev, _)| rev).unwrap_or_default();
+        Request::Patch { patches } => patch(store, patches).await?,
+        Request::Used { id, at_ms } => {
+            let now_ms = js_sys::Date::now();
+            // A clock ahead of this one (or a bogus value) must not make a reply look used in the future.
+            let at_ms = at_ms
+                .filter(|at| at.is_finite() && *at > 0.0)
+                .map_or(now_ms, |at| at.min(now_ms));
+            match store.record_use(&id, at_ms).await? {
+                None => Response::error(
+                    "not-found",
+                    "This reply was deleted in another tab; reload to see the library.",
+                ),
+                Some(usage) => {
+                    announce_use(&id, usage).await;
+                    let mut map = UsageMap::new();
+                    map.insert(id, usage);
+                    Response {
+                        usage: Some(map),
+                        ..Response::ok()
+                    }
+                }
+            }
+        }
+        Request::Import { text, name } => import(store, &text, name.as_deref()).await?,
+        Request::Export { format } => {
+            let (records, _) = store.list().await?;
+            let mut replies: Vec<Reply> = records.into_iter().map(|r| r.data).collect();
+            replies.sort_by_cached_key(order::key);
+            match format {
+                ExportFormat::V1 => {
+                    let export = Export {
+                        replies,
+                        labels: Vec::new(),
+                        conversations: Vec::new(),
+                        notes: Vec::new(),
+                        extra: Default::default(),
+                    };
+                    Response {
+                        text: Some(exchange::to_v1(&export, &now())),
+                        ..Response::ok()
+                    }
+                }
+                ExportFormat::Csv => Response::error(
+                    "unsupported",
+                    "CSV export is not available in this version.",
+                ),
+            }
+        }
+        Request::SettingsGet => Response {
+            settings: Some(store.settings().await?),
+            ..Response::ok()
+        },
+        Request::SettingsPut { settings } => match settings.normalized() {
+            Err(problems) => {
+                let first = problems.first();
+                let message = first.map_or_else(String::new, |p| {
+                    format!("{}: {}", settings_field_name(&p.field), p.reason)
+                });
+                Response {
+                    path: first.map(|p| p.field.clone()),
+                    problems: Some(
+                        problems
+                            .iter()
+                            .map(|p| FieldProblem {
+                                path: p.field.clone(),
+                                message: p.reason.clone(),
+                            })
+                            .collect(),
+                    ),
+                    ..Response::error("invalid", format!("The settings were not saved. {message}"))
+                }
+            }
+            Ok(settings) => {
+                let rev = store.put_settings(&settings).await?;
                 announce(rev).await;
                 Response {
                     rev: Some(rev),
-                    added: Some(counts.0),
-                    updated: Some(counts.1),
-                    unchanged: Some(counts.2),
+                    settings: Some(settings),
                     ..Response::ok()
                 }
             }
         },
-        Request::Export => {
-            let (records, _) = store.list().await?;
-            let export = Export {
-                replies: records.into_iter().map(|r: Record<Reply>| r.data).collect(),
-                labels: Vec::new(),
-                conversations: Vec::new(),
-                notes: Vec::new(),
-                extra: Default::default(),
-            };
+    })
+}
+
+/// The label of a settings field, for messages.
+fn settings_field_name(field: &str) -> &str {
+    match field {
+        "agent_name" => "Your name",
+        "facebook_page" => "Facebook Page",
+        "x_user_id" => "X account id",
+        other => other,
+    }
+}
+
+/// Sets position and/or favourite on stored replies, each record's revision + 1, all in one transaction.
+async fn patch(store: &Store, patches: Vec<Patch>) -> Result<Response, JsValue> {
+    if patches.is_empty() {
+        return Ok(Response::ok());
+    }
+    if let Some(bad) = patches
+        .iter()
+        .find(|p| p.position.is_some_and(|position| !position.is_finite()))
+    {
+        return Ok(Response::error(
+            "invalid",
+            format!("{}: a position must be a finite number", bad.id),
+        ));
+    }
+    let ids: Vec<String> = patches.iter().map(|p| p.id.clone()).collect();
+    let now = now();
+    let outcome = store
+        .write(Scope::Some(&ids), |existing| {
+            let mut by_id: HashMap<String, Record<Reply>> = existing
+                .into_iter()
+                .map(|record| (record.data.id.clone(), record))
+                .collect();
+            let mut puts = Vec::with_capacity(patches.len());
+            for patch in &patches {
+                let Some(mut record) = by_id.remove(&patch.id) else {
+                    return Err(patch.id.clone());
+                };
+                if let Some(position) = patch.position {
+                    record.data.position = Some(position);
+                }
+                if let Some(favorite) = patch.favorite {
+                    record.data.favorite = favorite;
+                }
+                record.rev += 1;
+                record.updated_at = now.clone();
+                puts.push(record);
+            }
+            Ok((puts, Vec::new()))
+        })
+        .await?;
+    Ok(match outcome {
+        Ok((rev, records)) => {
+            announce(rev).await;
             Response {
-                text: Some(exchange::to_v1(&export, &now())),
+                rev: Some(rev),
+                records: Some(records),
                 ..Response::ok()
             }
         }
+        Err(id) => Response {
+            path: Some(id),
+            ..Response::error(
+                "not-found",
+                "A reply was deleted in another tab; reload to see the library.",
+            )
+        },
     })
+}
+
+/// The import: parse by format (all or nothing), then merge in one transaction.
+async fn import(store: &Store, text: &str, name: Option<&str>) -> Result<Response, JsValue> {
+    let parsed = match file_format(name) {
+        FileFormat::V1 => exchange::parse_v1(text).map(|export| export.replies),
+        FileFormat::Other(extension) => {
+            return Ok(Response {
+                path: Some("(file)".into()),
+                ..Response::error(
+                    "invalid",
+                    format!("(file): .{extension} files can't be imported; choose a .json file exported from Answerdeck"),
+                )
+            })
+        }
+    };
+    let incoming = match parsed {
+        Err(error) => {
+            return Ok(Response {
+                path: Some(error.path.clone()),
+                ..Response::error("invalid", error.to_string())
+            })
+        }
+        Ok(replies) => replies,
+    };
+    let now = now();
+    let mut counts = (0, 0, 0);
+    let outcome = store
+        .write(Scope::All, |existing| {
+            let plan = record::merge_import(&existing, incoming, &now);
+            counts = (plan.added, plan.updated, plan.unchanged);
+            Ok::<_, ()>((plan.puts, Vec::new()))
+        })
+        .await?;
+    let rev = outcome.map(|(rev, _)| rev).unwrap_or_default();
+    announce(rev).await;
+    Ok(Response {
+        rev: Some(rev),
+        added: Some(counts.0),
+        updated: Some(counts.1),
+        unchanged: Some(counts.2),
+        skipped: Some(0),
+        duplicates: Some(Vec::new()),
+        warnings: Some(Vec::new()),
+        ..Response::ok()
+    })
+}
+
+enum FileFormat {
+    V1,
+    /// An extension this version does not read.
+    Other(String),
+}
+
+/// The format of a file by its name's extension; no name (or `.json`) is data format v1.
+fn file_format(name: Option<&str>) -> FileFormat {
+    let extension = name
+        .and_then(|name| name.rsplit_once('.'))
+        .map(|(_, extension)| extension.to_ascii_lowercase());
+    match extension.as_deref() {
+        None | Some("json") => FileFormat::V1,
+        Some(other) => FileFormat::Other(other.to_string()),
+    }
 }
 
 fn write_refusal(refusal: record::WriteError) -> Response {
@@ -199,6 +380,28 @@ fn write_refusal(refusal: record::WriteError) -> Response {
     Response {
         path,
         ..Response::error(code, refusal.to_string())
+    }
+}
+
+/// Tells open pages and content scripts which reply was just used and its use now, under its own key so
+/// they update that one reply instead of reading the library again.
+async fn announce_use(id: &str, usage: Usage) {
+    let value = Object::new();
+    let _ = Reflect::set(&value, &"id".into(), &JsValue::from_str(id));
+    let _ = Reflect::set(
+        &value,
+        &"count".into(),
+        &JsValue::from_f64(usage.count.into()),
+    );
+    let _ = Reflect::set(
+        &value,
+        &"last_used_ms".into(),
+        &JsValue::from_f64(usage.last_used_ms),
+    );
+    let items = Object::new();
+    let _ = Reflect::set(&items, &JsValue::from_str(USED_KEY), &value);
+    if let Err(error) = ext::call("storage.local", "set", &[items.into()]).await {
+        web_sys::console::warn_2(&"Answerdeck: could not announce a use".into(), &error);
     }
 }
 

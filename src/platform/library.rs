@@ -1,7 +1,8 @@
 //! The read side used by content scripts and extension pages: requests to the background, change events.
 use super::ext::{self, ApiListener};
-use super::protocol::{Request, Response, REVISION_KEY};
+use super::protocol::{Request, Response, REVISION_KEY, USED_KEY};
 use super::store::{from_js, to_js};
+use crate::core::usage::Usage;
 use js_sys::Reflect;
 use wasm_bindgen::prelude::*;
 
@@ -30,6 +31,37 @@ pub fn on_change(mut f: impl FnMut() + 'static) -> Result<ApiListener, JsValue> 
         let local = area.as_string().as_deref() == Some("local");
         if local && Reflect::has(&changes, &JsValue::from_str(REVISION_KEY)).unwrap_or(false) {
             f();
+        }
+    })
+}
+
+/// Calls `f(id, usage)` whenever a reply is used (inserted), in this or any other tab: the reply's use
+/// after counting. Cheaper than [`on_change`], which would read the whole library. Dropping the listener
+/// stops it.
+pub fn on_usage(mut f: impl FnMut(String, Usage) + 'static) -> Result<ApiListener, JsValue> {
+    ApiListener::new("storage.onChanged", move |changes, area| {
+        if area.as_string().as_deref() != Some("local") {
+            return;
+        }
+        let Ok(change) = Reflect::get(&changes, &JsValue::from_str(USED_KEY)) else {
+            return;
+        };
+        if !change.is_object() {
+            return;
+        }
+        let Ok(value) = Reflect::get(&change, &JsValue::from_str("newValue")) else {
+            return;
+        };
+        let field = |name: &str| Reflect::get(&value, &JsValue::from_str(name)).ok();
+        let id = field("id").and_then(|id| id.as_string());
+        let count = field("count").and_then(|count| count.as_f64());
+        let last = field("last_used_ms").and_then(|last| last.as_f64());
+        if let (Some(id), Some(count), Some(last_used_ms)) = (id, count, last) {
+            let usage = Usage {
+                count: count as u32,
+                last_used_ms,
+            };
+            f(id, usage);
         }
     })
 }

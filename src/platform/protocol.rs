@@ -1,12 +1,15 @@
 //! Messages between the pages/content scripts and the background, which is the only writer of the store.
 use crate::core::record::Record;
 use crate::core::reply::Reply;
+use crate::core::settings::Settings;
+use crate::core::usage::UsageMap;
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Serialize, Deserialize)]
 #[serde(tag = "op")]
 pub enum Request {
-    /// Every reply with its revision, and the library revision.
+    /// Every reply with its revision, the library revision, every reply's use and the settings: what a tab
+    /// needs, in one round trip.
     #[serde(rename = "library.list")]
     List,
     /// Create (base_rev absent) or update (base_rev = the revision the editor started from) one reply.
@@ -14,11 +17,78 @@ pub enum Request {
     Put { reply: Reply, base_rev: Option<u64> },
     #[serde(rename = "reply.delete")]
     Delete { id: String, base_rev: Option<u64> },
-    /// Import a data-format-v1 file: refused whole (nothing stored changes) or applied in one transaction.
+    /// Sets only the named fields of stored replies (manual order, favourite), in one transaction. No base
+    /// revision: these fields are the user's arrangement, and changing only them never overwrites an edit
+    /// of the text made elsewhere. Refused whole if an id is not stored.
+    #[serde(rename = "reply.patch")]
+    Patch { patches: Vec<Patch> },
+    /// A reply was inserted (content scripts send this after each successful insertion). Counts its use
+    /// without touching the reply or the library revision, so tabs don't reload the library for it.
+    #[serde(rename = "reply.used")]
+    Used {
+        id: String,
+        /// When, in milliseconds since the epoch; the background's clock when absent.
+        #[serde(default)]
+        at_ms: Option<f64>,
+    },
+    /// Import a file: refused whole (nothing stored changes) or applied in one transaction. `name` (the
+    /// file's name) picks the format by its extension; without one the text is read as data format v1.
     #[serde(rename = "library.import")]
-    Import { text: String },
+    Import {
+        text: String,
+        #[serde(default)]
+        name: Option<String>,
+    },
     #[serde(rename = "library.export")]
-    Export,
+    Export {
+        #[serde(default)]
+        format: ExportFormat,
+    },
+    #[serde(rename = "settings.get")]
+    SettingsGet,
+    /// Validates and stores the settings; announced like a library write so every tab picks them up.
+    #[serde(rename = "settings.put")]
+    SettingsPut { settings: Settings },
+}
+
+/// Fields to set on one stored reply; absent fields stay as they are.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Patch {
+    pub id: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub position: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub favorite: Option<bool>,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ExportFormat {
+    /// Data format v1 (JSON), everything round-trips.
+    #[default]
+    V1,
+    /// One reply per row, for spreadsheets.
+    Csv,
+}
+
+/// One broken rule of a refused request, by field.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct FieldProblem {
+    pub path: String,
+    pub message: String,
+}
+
+/// An example of a duplicate found on import, for the report.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct DuplicateNote {
+    /// The title of the reply in the file.
+    pub title: String,
+    /// Where it is in the file (`row 4`, `replies[3]` …).
+    pub place: String,
+    /// Title of the stored (or earlier imported) reply it duplicates.
+    pub of: String,
+    /// `true`: the same text, skipped; `false`: only similar, imported anyway.
+    pub exact: bool,
 }
 
 /// One flat response shape; `ok: false` carries `error` (a code), `message` (for the user) and maybe `path`.
@@ -31,18 +101,38 @@ pub struct Response {
     pub message: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub path: Option<String>,
+    /// `settings.put` refusals: every broken rule.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub problems: Option<Vec<FieldProblem>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub rev: Option<u64>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub replies: Option<Vec<Record<Reply>>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub record: Option<Record<Reply>>,
+    /// `reply.patch`: the records as stored now.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub records: Option<Vec<Record<Reply>>>,
+    /// `library.list`: every stored reply's use; `reply.used`: the one just counted.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub usage: Option<UsageMap>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub settings: Option<Settings>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub added: Option<usize>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub updated: Option<usize>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub unchanged: Option<usize>,
+    /// Import: replies skipped because the library (or the file) already has the same text.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub skipped: Option<usize>,
+    /// Import: a few examples of the duplicates found (exact ones skipped, near ones imported).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub duplicates: Option<Vec<DuplicateNote>>,
+    /// Import: things that were imported but deserve a look (from the CSV/espanso readers).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub warnings: Option<Vec<String>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,
 }
@@ -66,3 +156,7 @@ impl Response {
 
 /// The `storage.local` key the background bumps after every committed write; every open page listens to it.
 pub const REVISION_KEY: &str = "answerdeck.rev";
+
+/// The `storage.local` key the background sets after counting a use: `{"id", "count", "last_used_ms"}` of
+/// the reply just used, so open tabs update that one reply's use without reading the library again.
+pub const USED_KEY: &str = "answerdeck.used";

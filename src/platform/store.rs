@@ -2,15 +2,22 @@
 //!
 //! Layout (schema version `core::record::SCHEMA_VERSION`):
 //! - `replies`: `Record<Reply>` objects keyed by `data.id`;
-//! - `meta`: `library_rev`, the revision of the whole library, bumped by every committed write.
+//! - `usage` (since version 2): `{id, count, last_used_ms}` per reply used at least once, keyed by `id`;
+//!   written on every insertion without touching the reply or the library revision;
+//! - `meta`: `library_rev`, the revision of the whole library, bumped by every committed write (replies
+//!   and settings); `settings`, the user's [`Settings`].
 use super::idb;
 use crate::core::record::{
     migrations_after, Record, SchemaStep, REPLIES_STORE as REPLIES, SCHEMA_VERSION,
+    USAGE_STORE as USAGE,
 };
 use crate::core::reply::Reply;
+use crate::core::settings::Settings;
+use crate::core::usage::{Usage, UsageMap};
 use gloo::events::EventListener;
 use js_sys::{Promise, Reflect};
 use serde::de::DeserializeOwned;
+use serde::Deserialize;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -23,6 +30,37 @@ use web_sys::{
 const DB_NAME: &str = "answerdeck";
 const META: &str = "meta";
 const LIBRARY_REV: &str = "library_rev";
+const SETTINGS: &str = "settings";
+
+/// One row of the usage store.
+#[derive(serde::Serialize, Deserialize)]
+struct UsageEntry {
+    id: String,
+    #[serde(default)]
+    count: u32,
+    #[serde(default)]
+    last_used_ms: f64,
+}
+
+/// Everything a tab shows, read in one transaction.
+pub struct Snapshot {
+    pub records: Vec<Record<Reply>>,
+    pub rev: u64,
+    /// The use of stored replies only (a deleted reply's use is kept for Undo, but not listed).
+    pub usage: UsageMap,
+    pub settings: Settings,
+}
+
+/// Which stored replies a write reads before deciding.
+#[derive(Clone, Copy)]
+pub enum Scope<'a> {
+    /// The reply with this id (zero or one record).
+    One(&'a str),
+    /// The replies with these ids that exist.
+    Some(&'a [String]),
+    /// Every reply, for whole-library rules such as imports.
+    All,
+}
 
 /// Applies one schema step inside the version-change transaction (the steps themselves are pure data in
 /// `core::record::MIGRATIONS`, so which steps run for which old version is tested natively).
@@ -89,14 +127,109 @@ impl Store {
         Ok((from_js(all)?, rev.as_f64().unwrap_or(0.0) as u64))
     }
 
+    /// The replies, the library revision, the replies' use and the settings, as of one moment.
+    pub async fn snapshot(&self) -> Result<Snapshot, JsValue> {
+        let db = self.db().await?;
+        let tx = db.transaction_with_str_sequence(&js_sys::Array::of3(
+            &REPLIES.into(),
+            &META.into(),
+            &USAGE.into(),
+        ))?;
+        let all = idb::request(&tx.object_store(REPLIES)?.get_all()?).await?;
+        let meta = tx.object_store(META)?;
+        let rev = idb::request(&meta.get(&LIBRARY_REV.into())?).await?;
+        let settings = idb::request(&meta.get(&SETTINGS.into())?).await?;
+        let used = idb::request(&tx.object_store(USAGE)?.get_all()?).await?;
+        let records: Vec<Record<Reply>> = from_js(all)?;
+        let entries: Vec<UsageEntry> = from_js(used)?;
+        let mut usage = UsageMap::with_capacity(entries.len());
+        if !entries.is_empty() {
+            let stored: std::collections::HashSet<&str> =
+                records.iter().map(|r| r.data.id.as_str()).collect();
+            for entry in entries {
+                if stored.contains(entry.id.as_str()) {
+                    let use_ = Usage {
+                        count: entry.count,
+                        last_used_ms: entry.last_used_ms,
+                    };
+                    usage.insert(entry.id, use_);
+                }
+            }
+        }
+        Ok(Snapshot {
+            records,
+            rev: rev.as_f64().unwrap_or(0.0) as u64,
+            usage,
+            settings: read_settings(settings),
+        })
+    }
+
+    pub async fn settings(&self) -> Result<Settings, JsValue> {
+        let db = self.db().await?;
+        let tx = db.transaction_with_str(META)?;
+        let value = idb::request(&tx.object_store(META)?.get(&SETTINGS.into())?).await?;
+        Ok(read_settings(value))
+    }
+
+    /// Stores `settings` (already validated) and bumps the library revision; returns the new revision.
+    pub async fn put_settings(&self, settings: &Settings) -> Result<u64, JsValue> {
+        let db = self.db().await?;
+        let tx = db.transaction_with_str_and_mode(META, IdbTransactionMode::Readwrite)?;
+        let meta = tx.object_store(META)?;
+        let rev = idb::request(&meta.get(&LIBRARY_REV.into())?)
+            .await?
+            .as_f64()
+            .unwrap_or(0.0) as u64;
+        meta.put_with_key(&to_js(settings)?, &SETTINGS.into())?;
+        let new_rev = rev + 1;
+        meta.put_with_key(&JsValue::from_f64(new_rev as f64), &LIBRARY_REV.into())?;
+        idb::committed(&tx).await?;
+        Ok(new_rev)
+    }
+
+    /// Counts one use of the reply `id` at `at_ms`. `None` (nothing written) when no such reply is stored.
+    pub async fn record_use(&self, id: &str, at_ms: f64) -> Result<Option<Usage>, JsValue> {
+        let db = self.db().await?;
+        let tx = db.transaction_with_str_sequence_and_mode(
+            &js_sys::Array::of2(&REPLIES.into(), &USAGE.into()),
+            IdbTransactionMode::Readwrite,
+        )?;
+        let key = JsValue::from_str(id);
+        let stored = idb::request(&tx.object_store(REPLIES)?.count_with_key(&key)?).await?;
+        if stored.as_f64().unwrap_or(0.0) < 1.0 {
+            let _ = tx.abort();
+            return Ok(None);
+        }
+        let usage = tx.object_store(USAGE)?;
+        let found = idb::request(&usage.get(&key)?).await?;
+        let before = if found.is_undefined() {
+            Usage::default()
+        } else {
+            let entry: UsageEntry = from_js(found)?;
+            Usage {
+                count: entry.count,
+                last_used_ms: entry.last_used_ms,
+            }
+        };
+        let after = before.record(at_ms);
+        let entry = UsageEntry {
+            id: id.to_string(),
+            count: after.count,
+            last_used_ms: after.last_used_ms,
+        };
+        usage.put(&to_js(&entry)?)?;
+        idb::committed(&tx).await?;
+        Ok(Some(after))
+    }
+
     /// Runs `change` on the current records in one read-write transaction and stores what it returns.
-    /// `change` gets the record with id `only` (zero or one), or every record when `only` is None (so
-    /// whole-library rules such as imports see a consistent state). It returns the records to put and the ids
-    /// to delete, or a refusal that aborts the transaction with nothing written.
+    /// `change` gets the stored records `scope` names (every record for [`Scope::All`], so whole-library
+    /// rules such as imports see a consistent state). It returns the records to put and the ids to delete,
+    /// or a refusal that aborts the transaction with nothing written.
     /// Returns the new library revision and the records put.
     pub async fn write<E>(
         &self,
-        only: Option<&str>,
+        scope: Scope<'_>,
         change: impl FnOnce(Vec<Record<Reply>>) -> Result<(Vec<Record<Reply>>, Vec<String>), E>,
     ) -> Result<Result<(u64, Vec<Record<Reply>>), E>, JsValue> {
         let db = self.db().await?;
@@ -106,8 +239,8 @@ impl Store {
         )?;
         let replies = tx.object_store(REPLIES)?;
         let meta = tx.object_store(META)?;
-        let existing: Vec<Record<Reply>> = match only {
-            Some(id) => {
+        let existing: Vec<Record<Reply>> = match scope {
+            Scope::One(id) => {
                 let found = idb::request(&replies.get(&JsValue::from_str(id))?).await?;
                 if found.is_undefined() {
                     Vec::new()
@@ -115,7 +248,17 @@ impl Store {
                     vec![from_js(found)?]
                 }
             }
-            None => from_js(idb::request(&replies.get_all()?).await?)?,
+            Scope::Some(ids) => {
+                let mut found = Vec::with_capacity(ids.len());
+                for id in ids {
+                    let record = idb::request(&replies.get(&JsValue::from_str(id))?).await?;
+                    if !record.is_undefined() {
+                        found.push(from_js(record)?);
+                    }
+                }
+                found
+            }
+            Scope::All => from_js(idb::request(&replies.get_all()?).await?)?,
         };
         let rev = idb::request(&meta.get(&LIBRARY_REV.into())?)
             .await?
@@ -139,6 +282,17 @@ impl Store {
         idb::committed(&tx).await?;
         Ok(Ok((new_rev, puts)))
     }
+}
+
+/// Stored settings, or the defaults when none (or unreadable ones: a bad value must not lock people out).
+fn read_settings(value: JsValue) -> Settings {
+    if value.is_undefined() || value.is_null() {
+        return Settings::default();
+    }
+    from_js(value).unwrap_or_else(|error| {
+        web_sys::console::warn_2(&"Answerdeck: stored settings unreadable".into(), &error);
+        Settings::default()
+    })
 }
 
 async fn open_db() -> Result<IdbDatabase, JsValue> {

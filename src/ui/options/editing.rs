@@ -256,7 +256,7 @@ impl Page {
                     let updated = self
                         .library
                         .borrow()
-                        .with_record(record, response.rev.unwrap_or(0));
+                        .with_records(vec![record], response.rev.unwrap_or(0));
                     self.editor.close();
                     self.set_library(updated);
                     id_title
@@ -398,7 +398,10 @@ impl Page {
             page.library.replace(super::model::Library::new(
                 response.replies.unwrap_or_default(),
                 rev,
+                response.usage.unwrap_or_default(),
+                response.settings.unwrap_or_default(),
             ));
+            page.render_shelves();
             page.render_list();
             page.editor.clear_problems();
             let mode = page.editor.state.borrow().mode.clone();

@@ -1,10 +1,11 @@
-//! Import (a file input labelled "Import") and Export (a button that downloads the library as a v1 file).
-//! Both go through the background: it checks the whole file and applies it in one transaction, or refuses
-//! it with the place and reason, changing nothing.
+//! Import (a file input labelled "Import": Answerdeck JSON, CSV/TSV, espanso YAML) and Export (buttons that
+//! download the library as a v1 JSON file or as CSV). Both go through the background: it checks the whole
+//! file and applies it in one transaction, or refuses it with the place and reason, changing nothing.
+//! Exact duplicates of replies already stored are skipped and reported with a few examples.
 use super::dom::{self, el, text, typed};
 use super::Page;
 use crate::platform::library;
-use crate::platform::protocol::Request;
+use crate::platform::protocol::{ExportFormat, Request, Response};
 use gloo::timers::callback::Timeout;
 use std::rc::Rc;
 use wasm_bindgen::{JsCast, JsValue};
@@ -22,7 +23,15 @@ pub struct Transfer {
     pub element: Element,
     pub input: HtmlInputElement,
     pub export: HtmlButtonElement,
+    pub export_csv: HtmlButtonElement,
 }
+
+/// File types the import reads, by extension.
+const ACCEPT: &str =
+    ".json,.csv,.tsv,.yml,.yaml,application/json,text/csv,text/tab-separated-values";
+
+/// How many duplicate examples the report lists.
+const EXAMPLES: usize = 5;
 
 impl Transfer {
     pub fn new() -> Transfer {
@@ -35,7 +44,7 @@ impl Transfer {
                 ("type", "file"),
                 ("id", "import-file"),
                 ("class", "file-input"),
-                ("accept", ".json,application/json"),
+                ("accept", ACCEPT),
             ],
         );
         let label = text(
@@ -43,7 +52,10 @@ impl Transfer {
             &[
                 ("for", "import-file"),
                 ("class", "button secondary"),
-                ("title", "Import a .json file exported from Answerdeck"),
+                (
+                    "title",
+                    "Import replies: an Answerdeck .json file, a .csv/.tsv spreadsheet or espanso .yml",
+                ),
             ],
             "Import",
         );
@@ -54,11 +66,19 @@ impl Transfer {
                 ("title", "Download every saved reply as a .json file"),
             ],
         );
-        dom::append(&element, &[&input, &label, &export]);
+        let export_csv = dom::button(
+            "Export CSV",
+            &[
+                ("class", "secondary"),
+                ("title", "Download every saved reply as a .csv spreadsheet"),
+            ],
+        );
+        dom::append(&element, &[&input, &label, &export, &export_csv]);
         Transfer {
             element,
             input,
             export,
+            export_csv,
         }
     }
 }
@@ -67,7 +87,12 @@ pub fn wire(page: &Rc<Page>) {
     page.on(&page.transfer.input, "change", |page, _| {
         page.import_chosen()
     });
-    page.on(&page.transfer.export, "click", |page, _| page.export());
+    page.on(&page.transfer.export, "click", |page, _| {
+        page.export(ExportFormat::V1)
+    });
+    page.on(&page.transfer.export_csv, "click", |page, _| {
+        page.export(ExportFormat::Csv)
+    });
 }
 
 impl Page {
@@ -82,6 +107,7 @@ impl Page {
         input.set_disabled(true);
         let name = file.name();
         self.alert.clear();
+        self.report.clear();
         self.status
             .show(&format!("Importing… {}", dom::quoted(&name)), false);
         let _ = self.root.set_attribute("aria-busy", "true");
@@ -89,7 +115,13 @@ impl Page {
         wasm_bindgen_futures::spawn_local(async move {
             let text = read_text(&file).await;
             let response = match text {
-                Ok(text) => Ok(library::request(&Request::Import { text }).await),
+                Ok(text) => {
+                    let request = Request::Import {
+                        text,
+                        name: Some(name.clone()),
+                    };
+                    Ok(library::request(&request).await)
+                }
                 Err(reason) => Err(reason),
             };
             let Some(page) = me.upgrade() else {
@@ -110,15 +142,12 @@ impl Page {
                     );
                 }
                 Ok(response) if response.ok => {
-                    page.status.show(
-                        &format!(
-                            "Imported: {} new, {} updated, {} unchanged",
-                            response.added.unwrap_or(0),
-                            response.updated.unwrap_or(0),
-                            response.unchanged.unwrap_or(0)
-                        ),
-                        false,
-                    );
+                    page.status.show(&import_summary(&response), false);
+                    let lines = report_lines(&response);
+                    if !lines.is_empty() {
+                        page.report
+                            .show(&format!("Worth a look in {}:", dom::quoted(&name)), &lines);
+                    }
                     page.reload();
                 }
                 Ok(response) => {
@@ -133,17 +162,21 @@ impl Page {
         });
     }
 
-    /// Asks the background for the library as a v1 file and downloads it.
-    fn export(self: &Rc<Self>) {
-        self.transfer.export.set_disabled(true);
+    /// Asks the background for the library as a file in `format` and downloads it.
+    fn export(self: &Rc<Self>, format: ExportFormat) {
+        let button = match format {
+            ExportFormat::V1 => self.transfer.export.clone(),
+            ExportFormat::Csv => self.transfer.export_csv.clone(),
+        };
+        button.set_disabled(true);
         self.status.show("Exporting…", false);
         let me = Rc::downgrade(self);
         wasm_bindgen_futures::spawn_local(async move {
-            let response = library::request(&Request::Export).await;
+            let response = library::request(&Request::Export { format }).await;
             let Some(page) = me.upgrade() else {
                 return;
             };
-            page.transfer.export.set_disabled(false);
+            button.set_disabled(false);
             let text = match response.text {
                 Some(text) if response.ok => text,
                 _ => {
@@ -154,8 +187,12 @@ impl Page {
                     return;
                 }
             };
-            let file_name = format!("answerdeck-replies-{}.json", today());
-            match download(&file_name, &text) {
+            let (extension, mime) = match format {
+                ExportFormat::V1 => ("json", "application/json"),
+                ExportFormat::Csv => ("csv", "text/csv"),
+            };
+            let file_name = format!("answerdeck-replies-{}.{extension}", today());
+            match download(&file_name, &text, mime) {
                 Ok(()) => {
                     let count = page.library.borrow().replies.len();
                     page.status.show(
@@ -178,6 +215,58 @@ impl Page {
     }
 }
 
+/// `Imported: 3 new, 1 updated, 0 unchanged, 2 duplicates skipped, 1 warning`.
+fn import_summary(response: &Response) -> String {
+    let mut summary = format!(
+        "Imported: {} new, {} updated, {} unchanged",
+        response.added.unwrap_or(0),
+        response.updated.unwrap_or(0),
+        response.unchanged.unwrap_or(0)
+    );
+    let skipped = response.skipped.unwrap_or(0);
+    if skipped > 0 {
+        summary.push_str(&format!(
+            ", {}",
+            dom::count(skipped, "duplicate skipped", "duplicates skipped")
+        ));
+    }
+    let warnings = response.warnings.as_ref().map_or(0, Vec::len);
+    if warnings > 0 {
+        summary.push_str(&format!(
+            ", {}",
+            dom::count(warnings, "warning", "warnings")
+        ));
+    }
+    summary
+}
+
+/// The report's lines: a few duplicate examples, then every warning.
+fn report_lines(response: &Response) -> Vec<String> {
+    let mut lines = Vec::new();
+    let duplicates = response.duplicates.as_deref().unwrap_or_default();
+    for note in duplicates.iter().take(EXAMPLES) {
+        let verdict = if note.exact {
+            "skipped: the same text as"
+        } else {
+            "imported, but very similar to"
+        };
+        lines.push(format!(
+            "{} ({}) {verdict} {}",
+            dom::quoted(&note.title),
+            note.place,
+            dom::quoted(&note.of)
+        ));
+    }
+    if duplicates.len() > EXAMPLES {
+        lines.push(format!(
+            "… and {} more.",
+            crate::core::reply::thousands(duplicates.len() - EXAMPLES)
+        ));
+    }
+    lines.extend(response.warnings.iter().flatten().cloned());
+    lines
+}
+
 async fn read_text(file: &File) -> Result<String, String> {
     let value = JsFuture::from(file.text()).await.map_err(|error| {
         error
@@ -191,10 +280,10 @@ async fn read_text(file: &File) -> Result<String, String> {
 }
 
 /// Saves `text` as `file_name` through a temporary `<a download>` and a Blob URL, revoked afterwards.
-fn download(file_name: &str, text: &str) -> Result<(), JsValue> {
+fn download(file_name: &str, text: &str, mime: &str) -> Result<(), JsValue> {
     let parts = js_sys::Array::of1(&JsValue::from_str(text));
     let options = BlobPropertyBag::new();
-    options.set_type("application/json");
+    options.set_type(mime);
     let blob = Blob::new_with_str_sequence_and_options(&parts, &options)?;
     let url = Url::create_object_url_with_blob(&blob)?;
     let document = crate::dom::document();

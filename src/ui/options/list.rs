@@ -1,28 +1,33 @@
-//! The list of saved replies: search, counts, rows grouped by folder, and the row actions Edit and Delete
-//! (Delete asks in the row itself, then offers Undo in the status line).
+//! The list of saved replies: search (with `#tag` filters), counts, rows grouped by folder (the favourites
+//! flat, in their numbered order), and the row actions: star, move up/down, Edit and Delete (Delete asks in
+//! the row itself, then offers Undo in the status line). Rows are drawn a page at a time, so a library of
+//! 30,000 replies stays quick to search.
 use super::dom::{self, el, text};
-use super::model::folder_of;
+use super::row::{self, RowView};
 use super::status::Action;
 use super::Page;
+use crate::core::browse::{self, folder_of, Query, Shelf};
 use crate::core::reply::Reply;
 use crate::platform::library;
 use crate::platform::protocol::Request;
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlButtonElement, HtmlElement, HtmlInputElement, KeyboardEvent};
 
-/// Rows drawn at most; a search narrows a larger library down.
-const MAX_ROWS: usize = 500;
+/// Rows drawn at first, and added by each "Show more".
+pub const PAGE_ROWS: usize = 500;
 
 pub struct List {
     pub section: Element,
     pub search: HtmlInputElement,
     pub new_button: HtmlButtonElement,
     count: Element,
-    groups: Element,
+    pub groups: Element,
     /// The reply whose row asks "Delete …?".
     confirming: RefCell<Option<String>>,
+    /// How many rows are drawn; back to one page when the search or the shelf changes.
+    limit: Cell<usize>,
 }
 
 impl List {
@@ -46,7 +51,7 @@ impl List {
             &[
                 ("type", "search"),
                 ("id", "search"),
-                ("placeholder", "Title, text, tag or /shortcut"),
+                ("placeholder", "Title, text, #tag or /shortcut"),
                 ("autocomplete", "off"),
                 ("spellcheck", "false"),
                 ("aria-describedby", "reply-count"),
@@ -77,12 +82,23 @@ impl List {
             count,
             groups,
             confirming: RefCell::default(),
+            limit: Cell::new(PAGE_ROWS),
         }
     }
 }
 
+impl List {
+    /// Back to drawing one page of rows (the search or the shelf changed).
+    pub fn reset_limit(&self) {
+        self.limit.set(PAGE_ROWS);
+    }
+}
+
 pub fn wire(page: &Rc<Page>) {
-    page.on(&page.list.search, "input", |page, _| page.render_list());
+    page.on(&page.list.search, "input", |page, _| {
+        page.list.limit.set(PAGE_ROWS);
+        page.render_list();
+    });
     page.on(&page.list.new_button, "click", |page, _| {
         let from = page.list.new_button.clone().unchecked_into();
         page.new_reply(Some(from));
@@ -95,21 +111,41 @@ pub fn wire(page: &Rc<Page>) {
         else {
             return;
         };
-        if button.get_attribute("data-action").as_deref() == Some("retry") {
-            page.list
-                .groups
-                .set_text_content(Some("Loading your saved replies…"));
-            page.reload();
-            return;
+        match button.get_attribute("data-action").as_deref() {
+            Some("retry") => {
+                page.list
+                    .groups
+                    .set_text_content(Some("Loading your saved replies…"));
+                page.reload();
+                return;
+            }
+            Some("more") => {
+                page.list.limit.set(page.list.limit.get() + PAGE_ROWS);
+                page.render_list();
+                return;
+            }
+            Some("tag") => {
+                if let Some(tag) = button.get_attribute("data-tag") {
+                    page.filter_by_tag(&tag);
+                }
+                return;
+            }
+            _ => {}
         }
         let Some(id) = row_id(&button) else {
             return;
         };
+        if button.get_attribute("aria-disabled").as_deref() == Some("true") {
+            return;
+        }
         match button.get_attribute("data-action").as_deref() {
             Some("edit") => page.edit_reply(&id, Some(button)),
             Some("delete") => page.ask_delete(&id),
             Some("confirm-delete") => page.delete_reply(&id),
             Some("cancel-delete") => page.cancel_delete(&id),
+            Some("favourite") => page.toggle_favourite(&id),
+            Some("move-up") => page.move_reply(&id, -1),
+            Some("move-down") => page.move_reply(&id, 1),
             _ => {}
         }
     });
@@ -117,18 +153,32 @@ pub fn wire(page: &Rc<Page>) {
         let Some(key) = event.dyn_ref::<KeyboardEvent>() else {
             return;
         };
-        if key.key() != "Escape" {
-            return;
-        }
-        let id = page.list.confirming.borrow().clone();
-        if let Some(id) = id {
-            event.prevent_default();
-            page.cancel_delete(&id);
+        match key.key().as_str() {
+            "Escape" => {
+                let id = page.list.confirming.borrow().clone();
+                if let Some(id) = id {
+                    event.prevent_default();
+                    page.cancel_delete(&id);
+                }
+            }
+            // Alt+↑/↓ on a row moves the reply (the focused control keeps focus, in the row's new place).
+            arrow @ ("ArrowUp" | "ArrowDown") if key.alt_key() && !key.ctrl_key() => {
+                let Some(id) = event
+                    .target()
+                    .and_then(|target| target.dyn_into::<Element>().ok())
+                    .and_then(|target| row_id(&target))
+                else {
+                    return;
+                };
+                event.prevent_default();
+                page.move_reply(&id, if arrow == "ArrowUp" { -1 } else { 1 });
+            }
+            _ => {}
         }
     });
 }
 
-fn row_id(element: &Element) -> Option<String> {
+pub(super) fn row_id(element: &Element) -> Option<String> {
     element
         .closest("[data-id]")
         .ok()
@@ -137,25 +187,58 @@ fn row_id(element: &Element) -> Option<String> {
 }
 
 impl Page {
-    /// Redraws the list for the search field's text, keeping focus on the same control of the same row.
+    /// The search as typed, parsed (`#tag` words filter by tag).
+    pub(super) fn query(&self) -> Query {
+        Query::parse(&self.list.search.value())
+    }
+
+    /// The replies shown now (shelf and search), in list order.
+    pub(super) fn shown(&self) -> Vec<usize> {
+        let shelf = self.shelves.selected();
+        self.library
+            .borrow()
+            .matching(&shelf, &self.query(), js_sys::Date::now())
+    }
+
+    /// Shows replies with `tag` (a tag chip was clicked).
+    pub(super) fn filter_by_tag(self: &Rc<Self>, tag: &str) {
+        self.list.search.set_value(&browse::tag_query(tag));
+        self.list.limit.set(PAGE_ROWS);
+        self.render_list();
+        dom::focus(&self.list.search);
+    }
+
+    /// Redraws the list for the shelf and the search field's text, keeping focus on the same control of
+    /// the same row.
     pub(super) fn render_list(self: &Rc<Self>) {
         let focused = crate::dom::document().active_element().and_then(|active| {
             let inside = self.list.groups.contains(Some(&active));
             inside.then(|| (row_id(&active), active.get_attribute("data-action")))
         });
+        let shelf = self.shelves.selected();
+        let query = self.query();
+        let now_ms = js_sys::Date::now();
         let library = self.library.borrow();
-        let query = self.list.search.value();
-        let shown = library.matching(&query);
+        let shown = library.matching(&shelf, &query, now_ms);
+        let in_shelf = if shelf == Shelf::All {
+            library.replies.len()
+        } else {
+            library.matching(&shelf, &Query::default(), now_ms).len()
+        };
         let total = library.replies.len();
+        let (one, many) = match shelf {
+            Shelf::All => ("reply", "replies"),
+            _ => ("reply here", "replies here"),
+        };
         let count = if !library.loaded {
             String::new()
-        } else if query.trim().is_empty() {
-            dom::count(total, "reply", "replies")
+        } else if query.is_empty() {
+            dom::count(in_shelf, one, many)
         } else {
             format!(
                 "{} of {}",
                 dom::count(shown.len(), "match", "matches"),
-                dom::count(total, "reply", "replies")
+                dom::count(in_shelf, one, many)
             )
         };
         self.list.count.set_text_content(Some(&count));
@@ -167,8 +250,16 @@ impl Page {
         if shown.is_empty() {
             let message = if total == 0 {
                 "No saved replies yet. Create one with “New reply”, or import a file.".to_string()
+            } else if !query.is_empty() {
+                format!("No reply matches “{}”.", self.list.search.value().trim())
             } else {
-                format!("No reply matches “{}”.", query.trim())
+                match &shelf {
+                    Shelf::Favourites => "No favourites yet. Star a reply (☆) to list it here and give it a number for the picker.".to_string(),
+                    Shelf::Unused => "Every reply was used in the last 90 days.".to_string(),
+                    Shelf::Folder(name) => format!("No replies in “{name}”."),
+                    Shelf::NoFolder => "Every reply is in a folder.".to_string(),
+                    Shelf::All => String::new(),
+                }
             };
             let _ = self
                 .list
@@ -182,31 +273,75 @@ impl Page {
             .borrow()
             .clone()
             .filter(|id| library.contains(id));
-        let mut group: Option<(Option<String>, Element)> = None;
-        for &at in shown.iter().take(MAX_ROWS) {
+        let flat = shelf == Shelf::Favourites;
+        let limit = self.list.limit.get();
+        let drawn = &shown[..shown.len().min(limit)];
+        // Group sizes and each row's neighbours are counted over every match, not only the rows drawn.
+        let group_of = |at: usize| -> Option<&str> {
+            if flat {
+                None
+            } else {
+                folder_of(&library.replies[at])
+            }
+        };
+        let mut group_sizes: std::collections::HashMap<Option<&str>, usize> =
+            std::collections::HashMap::new();
+        for &at in &shown {
+            *group_sizes.entry(group_of(at)).or_default() += 1;
+        }
+        let mut group: Option<(Option<&str>, Element)> = None;
+        for (n, &at) in drawn.iter().enumerate() {
             let reply = &library.replies[at];
-            let folder = folder_of(reply).map(str::to_string);
+            let folder = group_of(at);
             let same = group.as_ref().is_some_and(|(name, _)| *name == folder);
             if !same {
-                let in_folder = shown
-                    .iter()
-                    .filter(|&&other| folder_of(&library.replies[other]) == folder.as_deref())
-                    .count();
-                let (section, items) = group_element(folder.as_deref(), in_folder);
+                let heading = if flat { Some("Favourites") } else { folder };
+                let size = group_sizes.get(&folder).copied().unwrap_or(0);
+                let (section, items) = group_element(heading, size);
                 let _ = self.list.groups.append_child(&section);
                 group = Some((folder, items));
             }
+            let first = n == 0 || group_of(shown[n - 1]) != folder;
+            let last = shown
+                .get(n + 1)
+                .is_none_or(|&next| group_of(next) != folder);
+            let view = RowView {
+                reply,
+                confirm: confirming.as_deref() == Some(reply.id.as_str()),
+                number: library.favourite_number(at),
+                usage: library.usage_of(&reply.id),
+                now_ms,
+                first,
+                last,
+                show_folder: flat,
+            };
             if let Some((_, items)) = &group {
-                let confirm = confirming.as_deref() == Some(reply.id.as_str());
-                let _ = items.append_child(&row(reply, confirm));
+                let _ = items.append_child(&row::row(&view));
             }
         }
-        if shown.len() > MAX_ROWS {
-            let _ = self.list.groups.append_child(&text(
-                "p",
-                &[("class", "empty")],
-                &format!("Showing the first {MAX_ROWS}. Search to find the others."),
-            ));
+        if shown.len() > drawn.len() {
+            let more = el("div", &[("class", "more")]);
+            dom::append(
+                &more,
+                &[
+                    &text(
+                        "p",
+                        &[("class", "empty")],
+                        &format!(
+                            "Showing the first {}. Search to find the others.",
+                            crate::core::reply::thousands(drawn.len())
+                        ),
+                    ),
+                    &dom::button(
+                        &format!(
+                            "Show {} more",
+                            crate::core::reply::thousands(PAGE_ROWS.min(shown.len() - drawn.len()))
+                        ),
+                        &[("class", "secondary"), ("data-action", "more")],
+                    ),
+                ],
+            );
+            let _ = self.list.groups.append_child(&more);
         }
         drop(library);
         if let Some((Some(id), action)) = focused {
@@ -345,7 +480,7 @@ impl Page {
                     let updated = page
                         .library
                         .borrow()
-                        .with_record(record, response.rev.unwrap_or(0));
+                        .with_records(vec![record], response.rev.unwrap_or(0));
                     page.set_library(updated);
                     page.status
                         .show(&format!("Restored {}", dom::quoted(&reply.title)), false);
@@ -378,97 +513,4 @@ fn group_element(folder: Option<&str>, count: usize) -> (Element, Element) {
     let items = el("ul", &[("class", "replies")]);
     dom::append(&section, &[&heading, &items]);
     (section, items)
-}
-
-/// One reply's row: star, title, shortcut, first line, tags and languages; Edit and Delete (or the
-/// delete question).
-fn row(reply: &Reply, confirm: bool) -> Element {
-    let item = el("li", &[("class", "reply"), ("data-id", &reply.id)]);
-    let main = el("div", &[("class", "reply-main")]);
-    let title = el("p", &[("class", "reply-title")]);
-    if reply.favorite {
-        let _ = title.append_child(&text(
-            "span",
-            &[("class", "star"), ("aria-hidden", "true")],
-            "★",
-        ));
-        let _ = title.append_child(&text("span", &[("class", "sr-only")], "Favourite: "));
-    }
-    let _ = title.append_child(&text("span", &[("class", "title-text")], &reply.title));
-    if let Some(shortcut) = &reply.shortcut {
-        let _ = title.append_child(&text(
-            "code",
-            &[("class", "shortcut")],
-            &format!("/{shortcut}"),
-        ));
-    }
-    let first_line = reply
-        .body
-        .lines()
-        .find(|line| !line.trim().is_empty())
-        .unwrap_or_default();
-    let snippet = text("p", &[("class", "reply-snippet")], first_line);
-    let meta = el("p", &[("class", "reply-meta")]);
-    for tag in &reply.tags {
-        let _ = meta.append_child(&text("span", &[("class", "tag")], &format!("#{tag}")));
-    }
-    let mut languages: Vec<&str> = reply.language.iter().map(String::as_str).collect();
-    languages.extend(reply.variants.keys().map(String::as_str));
-    if !languages.is_empty() {
-        let _ = meta.append_child(&text(
-            "span",
-            &[("class", "languages"), ("title", "Languages")],
-            &languages.join(" · "),
-        ));
-    }
-    dom::append(&main, &[&title, &snippet, &meta]);
-    let actions = el("div", &[("class", "reply-actions")]);
-    let name = dom::quoted(&reply.title);
-    if confirm {
-        let _ = actions.set_attribute("class", "reply-actions confirm");
-        let _ = actions.set_attribute("role", "group");
-        let _ = actions.set_attribute("aria-label", "Confirm delete");
-        dom::append(
-            &actions,
-            &[
-                &text("span", &[("class", "question")], &format!("Delete {name}?")),
-                &dom::button(
-                    "Delete",
-                    &[
-                        ("class", "danger"),
-                        ("data-action", "confirm-delete"),
-                        ("aria-label", &format!("Delete {name} now")),
-                    ],
-                ),
-                &dom::button(
-                    "Cancel",
-                    &[("class", "secondary"), ("data-action", "cancel-delete")],
-                ),
-            ],
-        );
-    } else {
-        dom::append(
-            &actions,
-            &[
-                &dom::button(
-                    "Edit",
-                    &[
-                        ("class", "secondary"),
-                        ("data-action", "edit"),
-                        ("aria-label", &format!("Edit {name}")),
-                    ],
-                ),
-                &dom::button(
-                    "Delete",
-                    &[
-                        ("class", "secondary"),
-                        ("data-action", "delete"),
-                        ("aria-label", &format!("Delete {name}")),
-                    ],
-                ),
-            ],
-        );
-    }
-    dom::append(&item, &[&main, &actions]);
-    item
 }

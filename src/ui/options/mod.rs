@@ -1,11 +1,15 @@
-//! The options page: the library editor. A list of saved replies with search, an editor with a live preview,
-//! import and export of data-format-v1 files. The background owns the store; this page reads the library
-//! with `Request::List`, writes one reply at a time with `Request::Put`/`Delete`, and reloads whenever any
-//! tab changes the library (`library::on_change`).
+//! The options page: the library editor. A sidebar of folders (and Favourites, Unused), a list of saved
+//! replies with search, stars, manual order and use, an editor with a live preview, import and export
+//! (JSON, CSV, espanso), and the settings. The background owns the store; this page reads the library with
+//! `Request::List` (replies, use and settings in one answer), writes one reply at a time with
+//! `Request::Put`/`Delete`, arranges with `Request::Patch`, and reloads whenever any tab changes the library
+//! (`library::on_change`); uses counted in any tab update the rows in place (`library::on_usage`).
 //!
-//! Files: `dom` (element building, text only), `model` (the sorted library and its search index), `list`,
-//! `editor` (the form) and `editing` (save, cancel, reload), `variants`, `draft` (form values ↔ reply),
-//! `preview`, `import_export`, `status` (status line and alert).
+//! Files: `dom` (element building, text only), `model` (the library, its order and search index),
+//! `shelves` (the sidebar), `list` and `row`, `arrange` (star, move), `editor` (the form) and `editing`
+//! (save, cancel, reload), `variants`, `draft` (form values ↔ reply), `preview`, `import_export`,
+//! `settings_form`, `status` (status line, alert and import report).
+mod arrange;
 mod dom;
 mod draft;
 mod editing;
@@ -14,18 +18,24 @@ mod import_export;
 mod list;
 mod model;
 mod preview;
+mod row;
+mod settings_form;
+mod shelves;
 mod status;
 mod variants;
 
 use crate::platform::ext::ApiListener;
 use crate::platform::library;
 use crate::platform::protocol::Request;
+use arrange::Arranging;
 use editor::Editor;
 use gloo::events::{EventListener, EventListenerOptions};
 use import_export::Transfer;
 use list::List;
 use model::Library;
-use status::{Action, Alert, Status};
+use settings_form::SettingsForm;
+use shelves::Shelves;
+use status::{Action, Alert, Report, Status};
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -51,11 +61,22 @@ pub fn start_options(root: Element) {
         })
     };
     match listener {
-        Ok(listener) => *page.change_listener.borrow_mut() = Some(listener),
+        Ok(listener) => page.change_listeners.borrow_mut().push(listener),
         Err(error) => web_sys::console::warn_2(
             &"Answerdeck: changes from other tabs will not show until reload".into(),
             &error,
         ),
+    }
+    let usage_listener = {
+        let me = Rc::downgrade(&page);
+        library::on_usage(move |id, usage| {
+            if let Some(page) = me.upgrade() {
+                page.used(id, usage);
+            }
+        })
+    };
+    if let Ok(listener) = usage_listener {
+        page.change_listeners.borrow_mut().push(listener);
     }
     PAGE.with(|slot| slot.replace(Some(page)));
 }
@@ -63,13 +84,17 @@ pub fn start_options(root: Element) {
 pub(crate) struct Page {
     root: Element,
     library: RefCell<Library>,
+    shelves: Shelves,
     list: List,
     editor: Editor,
     transfer: Transfer,
+    settings: SettingsForm,
     status: Status,
     alert: Alert,
+    report: Report,
+    arranging: Arranging,
     listeners: RefCell<Vec<EventListener>>,
-    change_listener: RefCell<Option<ApiListener>>,
+    change_listeners: RefCell<Vec<ApiListener>>,
 }
 
 impl Page {
@@ -97,24 +122,31 @@ impl Page {
 
         let status = Status::new();
         let alert = Alert::new();
+        let report = Report::new();
         let messages = dom::el("div", &[("class", "messages")]);
-        dom::append(&messages, &[&status.region, &alert.region]);
+        dom::append(&messages, &[&status.region, &alert.region, &report.region]);
 
+        let shelves = Shelves::new();
         let editor = Editor::new();
         let workspace = dom::el("div", &[("class", "workspace")]);
-        dom::append(&workspace, &[&list.section, &editor.section]);
-        dom::append(root, &[&header, &messages, &workspace]);
+        dom::append(&workspace, &[&shelves.nav, &list.section, &editor.section]);
+        let settings = SettingsForm::new();
+        dom::append(root, &[&header, &messages, &workspace, &settings.section]);
         let _ = root.set_attribute("aria-busy", "true");
         Page {
             root: root.clone(),
             library: RefCell::default(),
+            shelves,
             list,
             editor,
             transfer,
+            settings,
             status,
             alert,
+            report,
+            arranging: Arranging::default(),
             listeners: RefCell::default(),
-            change_listener: RefCell::default(),
+            change_listeners: RefCell::default(),
         }
     }
 
@@ -127,7 +159,13 @@ impl Page {
             page.alert.clear();
             dom::focus(&page.list.search);
         });
+        self.on(&self.report.dismiss.clone().into(), "click", |page, _| {
+            page.report.clear();
+            dom::focus(&page.list.search);
+        });
+        shelves::wire(self);
         list::wire(self);
+        settings_form::wire(self);
         editing::wire(self);
         import_export::wire(self);
     }
@@ -175,22 +213,47 @@ impl Page {
             }
             let rev = response.rev.unwrap_or(0);
             {
+                // The library shown is already this revision (this page's own write, applied from its
+                // answer): rebuilding 30,000 rows from the same revision would change nothing.
                 let current = page.library.borrow();
-                if current.loaded && rev < current.rev {
+                if current.loaded && rev <= current.rev {
                     return;
                 }
             }
-            page.set_library(Library::new(response.replies.unwrap_or_default(), rev));
+            page.set_library(Library::new(
+                response.replies.unwrap_or_default(),
+                rev,
+                response.usage.unwrap_or_default(),
+                response.settings.unwrap_or_default(),
+            ));
         });
     }
 
-    /// Shows `library`: the list, the editor's folder suggestions, and what changed under the editor.
+    /// Shows `library`: the sidebar, the list, the editor's folder suggestions, what changed under the
+    /// editor, and the settings.
     fn set_library(self: &Rc<Self>, library: Library) {
         self.library.replace(library);
         let _ = self.root.set_attribute("aria-busy", "false");
+        self.render_shelves();
         self.render_list();
-        self.editor.set_folders(&self.library.borrow().folders());
+        self.editor
+            .set_folders(&self.library.borrow().folder_names());
         self.editor_library_changed();
+        self.settings
+            .stored_changed(&self.library.borrow().settings);
+    }
+
+    /// A reply was used (in any tab): its row and the Unused count follow.
+    fn used(self: &Rc<Self>, id: String, usage: crate::core::usage::Usage) {
+        {
+            let mut library = self.library.borrow_mut();
+            if !library.contains(&id) {
+                return;
+            }
+            library.usage.insert(id, usage);
+        }
+        self.render_shelves();
+        self.render_list();
     }
 
     fn status_action(self: &Rc<Self>) {

@@ -1,6 +1,7 @@
-//! The two message areas at the top of the page: a status line (`role="status"`, polite) that may offer
-//! one action (Undo a delete, Restore discarded changes), and an alert (`role="alert"`) for refusals that
-//! need reading, such as a refused import.
+//! The message areas at the top of the page: a status line (`role="status"`, polite) that may offer one
+//! action (Undo a delete, Restore discarded changes), an alert (`role="alert"`) for refusals that need
+//! reading, such as a refused import, and a report (polite) for what an import found worth a look
+//! (duplicates, warnings).
 use super::dom::{self, el, text};
 use super::draft::Draft;
 use super::editor::Mode;
@@ -100,6 +101,45 @@ impl Alert {
         for line in lines {
             let _ = self.region.append_child(&text("p", &[], line));
         }
+        let _ = self.region.append_child(&self.dismiss);
+    }
+
+    pub fn clear(&self) {
+        dom::clear(&self.region);
+    }
+}
+
+/// What an import found worth a look: duplicates and warnings, one line each.
+pub struct Report {
+    pub region: Element,
+    pub dismiss: HtmlButtonElement,
+}
+
+impl Report {
+    pub fn new() -> Report {
+        let region = el(
+            "div",
+            &[
+                ("class", "report"),
+                ("id", "import-report"),
+                ("aria-live", "polite"),
+            ],
+        );
+        let dismiss = dom::button("Dismiss", &[("class", "link-button")]);
+        Report { region, dismiss }
+    }
+
+    /// Shows a heading line and a list of `lines`.
+    pub fn show(&self, heading: &str, lines: &[String]) {
+        dom::clear(&self.region);
+        let _ = self
+            .region
+            .append_child(&text("p", &[("class", "report-heading")], heading));
+        let list = el("ul", &[]);
+        for line in lines {
+            let _ = list.append_child(&text("li", &[], line));
+        }
+        let _ = self.region.append_child(&list);
         let _ = self.region.append_child(&self.dismiss);
     }
 
