@@ -3,7 +3,8 @@
 use super::controls::{self, Control, Placement, Spec};
 use super::floating::Floating;
 use super::picker::Picker;
-use super::target::{self, Destination};
+use super::target::{self, Destination, PickRequest};
+use crate::core::length::Target;
 use crate::core::reply::Reply;
 use crate::core::search::Index;
 use crate::core::template::{self, Context};
@@ -12,7 +13,7 @@ use crate::dom::observe::ScopedObserver;
 use crate::platform::ext::ApiListener;
 use crate::platform::library;
 use crate::platform::protocol::Request;
-use crate::sites::page::{is_editable, PageFacts, Person, ReplyTarget};
+use crate::sites::page::{is_editable, ComposerFacts, PageFacts, Person, ReplyTarget};
 use crate::sites::surface::{self, Site, Surface};
 use crate::sites::{facebook, x};
 use gloo::events::{EventListener, EventListenerOptions, EventListenerPhase};
@@ -248,6 +249,9 @@ impl App {
             keep_focus: false,
         };
         let weak = Rc::downgrade(self);
+        let Some(site_of_target) = self.site() else {
+            return;
+        };
         let (article, anchor) = (target.article.clone(), target.anchor.clone());
         let owner = article.clone();
         let control = controls::mount(&spec, &owner, Placement::Inside(anchor), move |host| {
@@ -259,12 +263,24 @@ impl App {
                 current.author.name.as_deref().unwrap_or("this comment")
             );
             let context = app.context_for(&current.author);
+            let facts = ComposerFacts {
+                person: current.author.clone(),
+                customer_text: Some(current.text.clone()).filter(|t| !t.trim().is_empty()),
+                lang: current.lang.clone(),
+                target: match site_of_target {
+                    Site::Facebook => Target::FacebookComment,
+                    Site::X => Target::XPost,
+                },
+            };
             app.open_picker(
                 host,
-                Destination::Reply(Box::new(current)),
-                context,
-                heading,
-                None,
+                PickRequest {
+                    destination: Destination::Reply(Box::new(current)),
+                    context,
+                    heading,
+                    return_focus: None,
+                    facts,
+                },
             );
         });
         if let Some(control) = control {
@@ -289,21 +305,24 @@ impl App {
         let control = controls::mount(&spec, &editor, Placement::After(anchor), move |host| {
             let Some(app) = weak.upgrade() else { return };
             let document = crate::dom::document();
-            let person = match site {
-                Site::Facebook => facebook::page::composer_person(&target_editor),
-                Site::X => x::page::composer_person(&document, &target_editor),
+            let facts = match site {
+                Site::Facebook => facebook::page::composer_facts(&target_editor),
+                Site::X => x::page::composer_facts(&document, &target_editor),
             };
-            let heading = match &person.name {
+            let heading = match &facts.person.name {
                 Some(name) => format!("Insert into the reply to {name}"),
                 None => "Insert into this box".to_string(),
             };
-            let context = app.context_for(&person);
+            let context = app.context_for(&facts.person);
             app.open_picker(
                 host,
-                Destination::Composer(target_editor.clone()),
-                context,
-                heading,
-                Some(target_editor.clone()),
+                PickRequest {
+                    destination: Destination::Composer(target_editor.clone()),
+                    context,
+                    heading,
+                    return_focus: Some(target_editor.clone()),
+                    facts,
+                },
             );
         });
         if let Some(control) = control {
@@ -322,20 +341,21 @@ impl App {
         targets.into_iter().find(|t| &t.article == article)
     }
 
+    /// The length rule for text whose destination we can't tell apart (the floating fallback): the surface's.
+    fn default_target(&self) -> Target {
+        match self.surface.get() {
+            Some(surface) => surface.default_target(),
+            None => Target::FacebookComment,
+        }
+    }
+
     fn context_for(&self, person: &Person) -> Context {
         target::context(person, &self.facts.borrow().acting)
     }
 
-    fn open_picker(
-        self: &Rc<Self>,
-        anchor: &HtmlElement,
-        destination: Destination,
-        context: Context,
-        heading: String,
-        return_focus: Option<HtmlElement>,
-    ) {
+    fn open_picker(self: &Rc<Self>, anchor: &HtmlElement, request: PickRequest) {
         self.close_picker(false);
-        let picker = Picker::open(self, anchor, destination, context, heading, return_focus);
+        let picker = Picker::open(self, anchor, request);
         *self.picker.borrow_mut() = picker;
     }
 
@@ -445,12 +465,21 @@ impl App {
                     let destination =
                         Destination::LastFocusedOrClipboard(app.last_editable.borrow().clone());
                     let context = app.context_for(&Person::default());
+                    let facts = ComposerFacts {
+                        person: Person::default(),
+                        customer_text: None,
+                        lang: None,
+                        target: app.default_target(),
+                    };
                     app.open_picker(
                         anchor,
-                        destination,
-                        context,
-                        "Insert into the box you last used, or copy".into(),
-                        app.last_editable.borrow().clone(),
+                        PickRequest {
+                            destination,
+                            context,
+                            heading: "Insert into the box you last used, or copy".into(),
+                            return_focus: app.last_editable.borrow().clone(),
+                            facts,
+                        },
                     );
                 });
                 *app.floating.borrow_mut() = floating;

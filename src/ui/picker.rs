@@ -2,10 +2,11 @@
 //! and a status line. Keyboard first: typing filters, ArrowUp/ArrowDown move, Enter inserts, Escape closes.
 //! Everything is rendered with text nodes (never HTML), inside a closed shadow root.
 use super::content::App;
-use super::target::Destination;
+use super::target::{Destination, PickRequest};
 use crate::core::reply::Reply;
 use crate::core::template::{self, Context};
 use crate::dom::mount::ShadowHost;
+use crate::sites::page::ComposerFacts;
 use gloo::events::{EventListener, EventListenerOptions, EventListenerPhase};
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
@@ -24,6 +25,9 @@ pub struct Picker {
     state: RefCell<State>,
     destination: Destination,
     context: Context,
+    /// Whom we answer, their text and language, and the target's length rule.
+    #[allow(dead_code)] // read by the language, suggestion and length features landing next
+    facts: ComposerFacts,
     /// Where focus goes back to on Escape.
     return_focus: Option<HtmlElement>,
     listeners: RefCell<Vec<EventListener>>,
@@ -38,14 +42,14 @@ struct State {
 
 impl Picker {
     /// Opens the picker next to `anchor` for `destination`, with focus in its search field.
-    pub fn open(
-        app: &Rc<App>,
-        anchor: &HtmlElement,
-        destination: Destination,
-        context: Context,
-        heading: String,
-        return_focus: Option<HtmlElement>,
-    ) -> Option<Rc<Picker>> {
+    pub fn open(app: &Rc<App>, anchor: &HtmlElement, request: PickRequest) -> Option<Rc<Picker>> {
+        let PickRequest {
+            destination,
+            context,
+            heading,
+            return_focus,
+            facts,
+        } = request;
         let document = crate::dom::document();
         let host = ShadowHost::new("div", "picker", super::styles::PICKER)?;
         let panel = element(
@@ -122,6 +126,7 @@ impl Picker {
             state: RefCell::default(),
             destination,
             context,
+            facts,
             return_focus,
             listeners: RefCell::default(),
         });
