@@ -10,12 +10,14 @@
 //! - [`language`]: which language a customer wrote in, and which variant of a reply to use
 //! - [`length`]: how long a text is on each target (X's weighted counting) and each target's limit
 //! - [`suggest`]: the best replies for a customer's message
+//! - [`order`]: the library's order and numbered favourites
 //! - [`usage`]: how often and how recently each reply was used
 
 pub mod exchange;
 pub mod fold;
 pub mod language;
 pub mod length;
+pub mod order;
 pub mod record;
 pub mod reply;
 pub mod search;

@@ -14,6 +14,10 @@ pub struct PickRequest {
     /// Where focus goes back to on Escape.
     pub return_focus: Option<HtmlElement>,
     pub facts: ComposerFacts,
+    /// A `/shortcut` typed before the caret, replaced by the reply.
+    pub typed: Option<String>,
+    /// Open straight at this reply (by id): its fill-in fields, or the reason it can't be inserted.
+    pub preselect: Option<String>,
 }
 
 #[derive(Clone)]
