@@ -18,3 +18,11 @@ ext.runtime.onMessage.addListener((message, sender, sendResponse) => {
 ext.runtime.onInstalled?.addListener((details) => {
   background.then((bg) => bg.installed(details.reason));
 });
+
+// The browser-level shortcut (default Alt+Shift+R; people change it in the browser's shortcut settings):
+// tell the page's content script to open the picker on the reply box that has focus.
+ext.commands?.onCommand.addListener((command, tab) => {
+  const send = (id) => ext.tabs.sendMessage(id, { answerdeck: 'command', command }).catch(() => {});
+  if (tab?.id != null) send(tab.id);
+  else ext.tabs.query({ active: true, currentWindow: true }).then(([active]) => active && send(active.id));
+});

@@ -48,6 +48,11 @@
     });
   }
 
+  // Browser-level keyboard command, relayed by the background (see background.js).
+  ext.runtime.onMessage.addListener((message, sender) => {
+    if (sender.id === ext.runtime.id && message?.answerdeck === 'command' && app) app.command(String(message.command));
+  });
+
   check();
   // Same-document navigations: the Navigation API where the browser has it, else a cheap 1 s URL poll.
   if (globalThis.navigation?.addEventListener) {

@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use answerdeck::core::order::{self, Placement};
+use answerdeck::core::order::{self, between, favourites, Placement};
 use answerdeck::core::reply::Reply;
 
 fn reply(id: &str, title: &str, position: Option<f64>) -> Reply {
@@ -216,4 +216,62 @@ fn nothing_to_do() {
     assert!(order::plan_move(&view, 0, 0, None).is_empty());
     assert!(order::plan_move(&view, 0, 2, None).is_empty());
     assert!(order::plan_move(&view, 5, 0, None).is_empty());
+}
+
+fn fav_reply(id: &str, title: &str, position: Option<f64>, favorite: bool) -> Reply {
+    Reply {
+        position,
+        favorite,
+        ..Reply::new(id, title, "body")
+    }
+}
+
+#[test]
+fn manual_positions_come_first_then_titles_ignoring_case_and_accents() {
+    // "Äpfel" folds to "apfel", which sorts before "apples".
+    let replies = vec![
+        fav_reply("a", "zebra", None, false),
+        fav_reply("b", "Äpfel", None, false),
+        fav_reply("c", "last by hand", Some(2.0), false),
+        fav_reply("d", "first by hand", Some(-1.5), false),
+        fav_reply("e", "apples", None, false),
+    ];
+    let titles: Vec<&str> = order::sorted(&replies)
+        .into_iter()
+        .map(|i| replies[i].title.as_str())
+        .collect();
+    assert_eq!(
+        titles,
+        ["first by hand", "last by hand", "Äpfel", "apples", "zebra"]
+    );
+}
+
+#[test]
+fn favourites_follow_library_order() {
+    let replies = vec![
+        fav_reply("a", "Shipping", None, true),
+        fav_reply("b", "Refund", Some(1.0), true),
+        fav_reply("c", "Hours", None, false),
+        fav_reply("d", "Apology", None, true),
+    ];
+    let ids: Vec<&str> = favourites(&replies)
+        .into_iter()
+        .map(|i| replies[i].id.as_str())
+        .collect();
+    assert_eq!(ids, ["b", "d", "a"]);
+}
+
+#[test]
+fn between_is_strictly_between_its_neighbours() {
+    assert_eq!(between(None, None), 0.0);
+    assert!(between(Some(1.0), Some(2.0)) > 1.0 && between(Some(1.0), Some(2.0)) < 2.0);
+    assert!(between(None, Some(-3.0)) < -3.0);
+    assert!(between(Some(7.0), None) > 7.0);
+    // Repeated halving keeps ordering for many moves into the same gap.
+    let (low, mut high) = (0.0, 1.0);
+    for _ in 0..40 {
+        let mid = between(Some(low), Some(high));
+        assert!(mid > low && mid < high);
+        high = mid;
+    }
 }

@@ -60,6 +60,13 @@ pub fn compare(a: &Reply, b: &Reply) -> Ordering {
     key(a).cmp(&key(b))
 }
 
+/// Indices of `replies` in library order.
+pub fn sorted(replies: &[Reply]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..replies.len()).collect();
+    order.sort_by_cached_key(|&at| key(&replies[at]));
+    order
+}
+
 /// Indexes of the favourites in `replies`, in manual order. The first [`NUMBERED_FAVOURITES`] are numbered
 /// 1, 2, … in this order (see [`favourite_number`]).
 pub fn favourites(replies: &[Reply]) -> Vec<usize> {
@@ -80,6 +87,17 @@ pub fn favourite_number(favourites: &[usize], index: usize) -> Option<u8> {
         .take(NUMBERED_FAVOURITES)
         .position(|&at| at == index)
         .map(|n| n as u8 + 1)
+}
+
+/// The position that puts a reply between `before` and `after` (either may be absent: top or bottom of the
+/// list). [`plan_move`] uses it and also handles neighbours without a position and exhausted precision.
+pub fn between(before: Option<f64>, after: Option<f64>) -> f64 {
+    match (before, after) {
+        (Some(a), Some(b)) => a + (b - a) / 2.0,
+        (Some(a), None) => a + 1.0,
+        (None, Some(b)) => b - 1.0,
+        (None, None) => 0.0,
+    }
 }
 
 /// A position to store for one reply.
@@ -120,9 +138,9 @@ pub fn plan_move(
         // Landing before a positioned reply: between it and the one before (one write).
         (prev, Some(next)) => {
             let new = match prev.map(|prev| position(prev)) {
-                None => Some(next - 1.0),
+                None => Some(between(None, Some(next))),
                 Some(Some(prev)) => {
-                    let mid = prev + (next - prev) / 2.0;
+                    let mid = between(Some(prev), Some(next));
                     (prev < mid && mid < next).then_some(mid)
                 }
                 // Not in manual order: an unpositioned reply before a positioned one.

@@ -48,6 +48,8 @@ pub enum InsertError {
     Unexpected,
     /// The element is not a text field or editor.
     NotEditable,
+    /// The typed shortcut is no longer right before the caret.
+    Moved,
 }
 
 impl InsertError {
@@ -58,22 +60,71 @@ impl InsertError {
                 "The reply box changed unexpectedly; check it before sending."
             }
             InsertError::NotEditable => "This is not a text box.",
+            InsertError::Moved => {
+                "The shortcut is no longer before the cursor; nothing was changed."
+            }
         }
     }
 }
 
 /// Inserts `text` at the caret of `target` (or at its end when the caret is elsewhere) and confirms it.
 pub async fn insert_text(target: &HtmlElement, text: &str) -> Result<Method, InsertError> {
+    insert_replacing(target, text, "").await
+}
+
+/// Like [`insert_text`], but `typed` — what the user just typed before the caret (a `/shortcut`) — is
+/// replaced by `text` in the same edit, so the editor's undo sees one change. When the text before the caret
+/// is not `typed` (the user moved on), nothing changes and the result is [`InsertError::Moved`].
+pub async fn insert_replacing(
+    target: &HtmlElement,
+    text: &str,
+    typed: &str,
+) -> Result<Method, InsertError> {
     if let Some(area) = target.dyn_ref::<HtmlTextAreaElement>() {
-        return insert_into_value(area.clone().unchecked_into(), "HTMLTextAreaElement", text).await;
+        return insert_into_value(
+            area.clone().unchecked_into(),
+            "HTMLTextAreaElement",
+            text,
+            typed,
+        )
+        .await;
     }
     if let Some(input) = target.dyn_ref::<HtmlInputElement>() {
-        return insert_into_value(input.clone().unchecked_into(), "HTMLInputElement", text).await;
+        return insert_into_value(
+            input.clone().unchecked_into(),
+            "HTMLInputElement",
+            text,
+            typed,
+        )
+        .await;
     }
     if !target.is_content_editable() {
         return Err(InsertError::NotEditable);
     }
-    insert_into_editor(target, text).await
+    insert_into_editor(target, text, typed).await
+}
+
+/// The text in `editor` from the start of the caret's text node up to the caret: what the user just typed.
+/// None when the caret is not in the editor (or not collapsed).
+pub fn text_before_caret(editor: &HtmlElement) -> Option<String> {
+    if let Some(area) = editor.dyn_ref::<HtmlTextAreaElement>() {
+        let caret = area.selection_end().ok()??;
+        let value: Vec<u16> = area.value().encode_utf16().collect();
+        return Some(String::from_utf16_lossy(
+            &value[..(caret as usize).min(value.len())],
+        ));
+    }
+    let selection = super::window().get_selection().ok().flatten()?;
+    if !selection.is_collapsed() {
+        return None;
+    }
+    let node = selection.anchor_node()?;
+    if !editor.contains(Some(&node)) || node.node_type() != web_sys::Node::TEXT_NODE {
+        return None;
+    }
+    let text: Vec<u16> = node.text_content()?.encode_utf16().collect();
+    let offset = (selection.anchor_offset() as usize).min(text.len());
+    Some(String::from_utf16_lossy(&text[..offset]))
 }
 
 /// Textareas and inputs: splice at the selection, set through the native setter, announce with `input`.
@@ -81,6 +132,7 @@ async fn insert_into_value(
     element: HtmlElement,
     class: &str,
     text: &str,
+    typed: &str,
 ) -> Result<Method, InsertError> {
     let value = Reflect::get(&element, &"value".into())
         .ok()
@@ -89,7 +141,14 @@ async fn insert_into_value(
     let utf16: Vec<u16> = value.encode_utf16().collect();
     let len = utf16.len() as u32;
     let (start, end) = selection_range(&element).unwrap_or((len, len));
-    let (start, end) = (start.min(len) as usize, end.min(len) as usize);
+    let (mut start, end) = (start.min(len) as usize, end.min(len) as usize);
+    if !typed.is_empty() {
+        let typed16: Vec<u16> = typed.encode_utf16().collect();
+        if start != end || !utf16[..end].ends_with(&typed16) {
+            return Err(InsertError::Moved);
+        }
+        start = end - typed16.len();
+    }
     let mut next: Vec<u16> = utf16[..start].to_vec();
     next.extend(text.encode_utf16());
     next.extend_from_slice(&utf16[end..]);
@@ -161,13 +220,26 @@ fn set_native_value(element: &HtmlElement, class: &str, value: &str) -> Result<(
     Ok(())
 }
 
-async fn insert_into_editor(editor: &HtmlElement, text: &str) -> Result<Method, InsertError> {
+async fn insert_into_editor(
+    editor: &HtmlElement,
+    text: &str,
+    typed: &str,
+) -> Result<Method, InsertError> {
     // Caret first: focusing a contenteditable whose selection is elsewhere puts the caret at its START
     // (Chromium), and place_caret would then keep it there.
     place_caret(editor);
     let _ = editor.focus();
+    if !typed.is_empty() {
+        if !select_typed(editor, typed) {
+            return Err(InsertError::Moved);
+        }
+        // Editors learn about a script-made selection from `selectionchange`, which fires asynchronously:
+        // insert only once they have it, or the text lands beside the shortcut instead of over it.
+        super::next_frame().await;
+    }
     let before = editor.text_content().unwrap_or_default();
     let expected = squeeze(text);
+    let removed = squeeze(typed);
     let empty = squeeze(&before).is_empty();
 
     let primary = if synthetic_paste_carries_data() {
@@ -177,7 +249,7 @@ async fn insert_into_editor(editor: &HtmlElement, text: &str) -> Result<Method, 
     };
     run(primary, editor, text);
     super::next_frame().await;
-    match check(editor, &before, &expected) {
+    match check(editor, &before, &expected, &removed) {
         Check::Done => return Ok(primary),
         Check::Unexpected => return Err(InsertError::Unexpected),
         Check::Unchanged => {}
@@ -193,7 +265,7 @@ async fn insert_into_editor(editor: &HtmlElement, text: &str) -> Result<Method, 
     let _ = editor.focus();
     run(fallback, editor, text);
     super::next_frame().await;
-    match check(editor, &before, &expected) {
+    match check(editor, &before, &expected, &removed) {
         Check::Done => Ok(fallback),
         Check::Unexpected => Err(InsertError::Unexpected),
         Check::Unchanged => Err(InsertError::Refused),
@@ -206,9 +278,10 @@ enum Check {
     Unexpected,
 }
 
-/// Done when the editor's text grew by exactly one copy of the inserted text (compared without whitespace,
-/// since editors render line breaks differently), unchanged when it did not change at all.
-fn check(editor: &HtmlElement, before: &str, expected: &str) -> Check {
+/// Done when the editor's text grew by exactly one copy of the inserted text, less the `removed` shortcut
+/// (compared without whitespace, since editors render line breaks differently), unchanged when it did not
+/// change at all.
+fn check(editor: &HtmlElement, before: &str, expected: &str, removed: &str) -> Check {
     if !editor.is_connected() {
         return Check::Unexpected;
     }
@@ -218,7 +291,8 @@ fn check(editor: &HtmlElement, before: &str, expected: &str) -> Check {
     }
     let (before, after) = (squeeze(before), squeeze(&after));
     let grew_once = count_occurrences(&after, expected) == count_occurrences(&before, expected) + 1;
-    if grew_once && after.chars().count() == before.chars().count() + expected.chars().count() {
+    let length = before.chars().count() + expected.chars().count() - removed.chars().count();
+    if grew_once && after.chars().count() == length {
         Check::Done
     } else {
         Check::Unexpected
@@ -307,6 +381,28 @@ fn dispatch_before_input(editor: &HtmlElement, text: &str) {
     if let Ok(event) = InputEvent::new_with_event_init_dict("beforeinput", &init) {
         let _ = editor.dispatch_event(&event);
     }
+}
+
+/// Extends the (collapsed) caret backwards over `typed`, so the insertion replaces it. `Selection.modify`
+/// moves by what the user sees as characters, in both Chrome and Firefox.
+fn select_typed(editor: &HtmlElement, typed: &str) -> bool {
+    let Some(selection) = super::window().get_selection().ok().flatten() else {
+        return false;
+    };
+    if text_before_caret(editor).is_none_or(|t| !t.ends_with(typed)) {
+        return false;
+    }
+    for _ in typed.chars() {
+        if selection.modify("extend", "backward", "character").is_err() {
+            return false;
+        }
+    }
+    let selected = String::from(selection.to_string());
+    if selected == typed {
+        return true;
+    }
+    selection.collapse_to_end().ok();
+    false
 }
 
 fn is_draft(editor: &Element) -> bool {

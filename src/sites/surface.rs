@@ -9,6 +9,7 @@ use std::str::FromStr;
 
 use super::url;
 use super::{facebook, x};
+use crate::core::length::Target;
 
 /// The site a surface belongs to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -52,6 +53,16 @@ impl Surface {
         Surface::XChat,
         Surface::XLegacyDm,
     ];
+
+    /// What a reply written on this surface becomes, when the composer itself doesn't tell (length rules).
+    pub fn default_target(self) -> Target {
+        match self {
+            Surface::FacebookPost | Surface::FacebookPage => Target::FacebookComment,
+            Surface::FacebookMessenger | Surface::BusinessInbox => Target::Messenger,
+            Surface::XStatus | Surface::XCompose => Target::XPost,
+            Surface::XChat | Surface::XLegacyDm => Target::XDm,
+        }
+    }
 
     /// The site this surface lives on.
     pub fn site(self) -> Site {

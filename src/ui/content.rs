@@ -1,18 +1,24 @@
 //! The content-script app: follows the page (SPA navigations, DOM churn), mounts a `reply` control on every
 //! customer comment and a `composer` control beside every native composer, and runs the picker.
+use super::compose::{compose, LanguageChoice};
 use super::controls::{self, Control, Placement, Spec};
+use super::favourites::FavouritesHint;
 use super::floating::Floating;
+use super::keys::ComposerKeys;
 use super::picker::Picker;
-use super::target::{self, Destination};
+use super::target::{self, Destination, PickRequest};
+use crate::core::length::Target;
 use crate::core::reply::Reply;
 use crate::core::search::Index;
-use crate::core::template::{self, Context};
-use crate::dom::insert::{insert_text, InsertError};
+use crate::core::template::Context;
+use crate::core::usage::UsageMap;
+use crate::core::{language, order, suggest};
+use crate::dom::insert::{insert_replacing, InsertError};
 use crate::dom::observe::ScopedObserver;
 use crate::platform::ext::ApiListener;
 use crate::platform::library;
 use crate::platform::protocol::Request;
-use crate::sites::page::{is_editable, PageFacts, Person, ReplyTarget};
+use crate::sites::page::{is_editable, ComposerFacts, PageFacts, Person, ReplyTarget};
 use crate::sites::surface::{self, Site, Surface};
 use crate::sites::{facebook, x};
 use gloo::events::{EventListener, EventListenerOptions, EventListenerPhase};
@@ -31,6 +37,8 @@ const DEGRADED_AFTER_MS: u32 = 2500;
 pub struct Library {
     pub replies: Vec<Reply>,
     pub index: Index,
+    /// How often and how recently each reply was used (ranks suggestions).
+    pub usage: UsageMap,
     /// Why the library is empty, when it could not be loaded.
     pub problem: Option<String>,
 }
@@ -40,6 +48,7 @@ impl Default for Library {
         Library {
             replies: Vec::new(),
             index: Index::new(&[]),
+            usage: UsageMap::new(),
             problem: None,
         }
     }
@@ -59,6 +68,8 @@ pub struct App {
     floating: RefCell<Option<Floating>>,
     degraded_check: RefCell<Option<Timeout>>,
     last_editable: Rc<RefCell<Option<HtmlElement>>>,
+    keys: RefCell<Option<ComposerKeys>>,
+    favourites_hint: RefCell<Option<FavouritesHint>>,
     _focus_tracker: EventListener,
     _library_listener: RefCell<Option<ApiListener>>,
 }
@@ -73,6 +84,13 @@ impl ContentApp {
     /// Called by the loader on every URL change (and once at start).
     pub fn navigate(&self, href: String) {
         self.app.navigate(&href);
+    }
+
+    /// A browser-level keyboard command relayed by the background (`open-picker`).
+    pub fn command(&self, name: String) {
+        if name == "open-picker" {
+            self.app.open_on_focused();
+        }
     }
 
     /// Which core runs this page: "wasm" or "wasm2js".
@@ -118,6 +136,8 @@ pub fn start_content(flavour: String) -> ContentApp {
         floating: RefCell::default(),
         degraded_check: RefCell::default(),
         last_editable,
+        keys: RefCell::default(),
+        favourites_hint: RefCell::default(),
         _focus_tracker: focus_tracker,
         _library_listener: RefCell::default(),
     });
@@ -128,6 +148,7 @@ pub fn start_content(flavour: String) -> ContentApp {
         }
     });
     *app._library_listener.borrow_mut() = listener.ok();
+    *app.keys.borrow_mut() = Some(ComposerKeys::new(Rc::downgrade(&app)));
     let loading = app.clone();
     wasm_bindgen_futures::spawn_local(async move { loading.load_library().await });
     ContentApp { app }
@@ -248,6 +269,9 @@ impl App {
             keep_focus: false,
         };
         let weak = Rc::downgrade(self);
+        let Some(site_of_target) = self.site() else {
+            return;
+        };
         let (article, anchor) = (target.article.clone(), target.anchor.clone());
         let owner = article.clone();
         let control = controls::mount(&spec, &owner, Placement::Inside(anchor), move |host| {
@@ -259,12 +283,26 @@ impl App {
                 current.author.name.as_deref().unwrap_or("this comment")
             );
             let context = app.context_for(&current.author);
+            let facts = ComposerFacts {
+                person: current.author.clone(),
+                customer_text: Some(current.text.clone()).filter(|t| !t.trim().is_empty()),
+                lang: current.lang.clone(),
+                target: match site_of_target {
+                    Site::Facebook => Target::FacebookComment,
+                    Site::X => Target::XPost,
+                },
+            };
             app.open_picker(
                 host,
-                Destination::Reply(Box::new(current)),
-                context,
-                heading,
-                None,
+                PickRequest {
+                    destination: Destination::Reply(Box::new(current)),
+                    context,
+                    heading,
+                    return_focus: None,
+                    facts,
+                    typed: None,
+                    preselect: None,
+                },
             );
         });
         if let Some(control) = control {
@@ -289,21 +327,26 @@ impl App {
         let control = controls::mount(&spec, &editor, Placement::After(anchor), move |host| {
             let Some(app) = weak.upgrade() else { return };
             let document = crate::dom::document();
-            let person = match site {
-                Site::Facebook => facebook::page::composer_person(&target_editor),
-                Site::X => x::page::composer_person(&document, &target_editor),
+            let facts = match site {
+                Site::Facebook => facebook::page::composer_facts(&target_editor),
+                Site::X => x::page::composer_facts(&document, &target_editor),
             };
-            let heading = match &person.name {
+            let heading = match &facts.person.name {
                 Some(name) => format!("Insert into the reply to {name}"),
                 None => "Insert into this box".to_string(),
             };
-            let context = app.context_for(&person);
+            let context = app.context_for(&facts.person);
             app.open_picker(
                 host,
-                Destination::Composer(target_editor.clone()),
-                context,
-                heading,
-                Some(target_editor.clone()),
+                PickRequest {
+                    destination: Destination::Composer(target_editor.clone()),
+                    context,
+                    heading,
+                    return_focus: Some(target_editor.clone()),
+                    facts,
+                    typed: None,
+                    preselect: None,
+                },
             );
         });
         if let Some(control) = control {
@@ -322,20 +365,21 @@ impl App {
         targets.into_iter().find(|t| &t.article == article)
     }
 
+    /// The length rule for text whose destination we can't tell apart (the floating fallback): the surface's.
+    fn default_target(&self) -> Target {
+        match self.surface.get() {
+            Some(surface) => surface.default_target(),
+            None => Target::FacebookComment,
+        }
+    }
+
     fn context_for(&self, person: &Person) -> Context {
         target::context(person, &self.facts.borrow().acting)
     }
 
-    fn open_picker(
-        self: &Rc<Self>,
-        anchor: &HtmlElement,
-        destination: Destination,
-        context: Context,
-        heading: String,
-        return_focus: Option<HtmlElement>,
-    ) {
+    fn open_picker(self: &Rc<Self>, anchor: &HtmlElement, request: PickRequest) {
         self.close_picker(false);
-        let picker = Picker::open(self, anchor, destination, context, heading, return_focus);
+        let picker = Picker::open(self, anchor, request);
         *self.picker.borrow_mut() = picker;
     }
 
@@ -347,17 +391,15 @@ impl App {
         }
     }
 
-    /// Renders `reply` and puts it into the destination. Ok(message) when the text is in a composer (or, for
-    /// the floating fallback, on the clipboard); Err(message) for the user otherwise. Never sends.
+    /// Puts `text` into the destination, replacing a `typed` shortcut before the caret. Ok(message) when the
+    /// text is in a composer (or, for the floating fallback, on the clipboard); Err(message) for the user
+    /// otherwise. Never sends.
     pub async fn insert(
         &self,
-        reply: &Reply,
+        text: &str,
         destination: Destination,
-        context: &Context,
+        typed: Option<&str>,
     ) -> Result<String, String> {
-        let text = template::render_str(&reply.body, context)
-            .map_err(|e| format!("This reply has a problem: {e}"))?
-            .text;
         let editor = match destination {
             Destination::Composer(editor) => Some(editor).filter(|e| e.is_connected()),
             Destination::Reply(target) => self.open_reply_box(&target).await,
@@ -366,24 +408,29 @@ impl App {
                     .or_else(|| self.last_editable.borrow().clone())
                     .filter(|e| e.is_connected());
                 if editor.is_none() {
-                    return copy_or_explain(&text, "No reply box was selected. The reply is on your clipboard: click the reply box and paste it (Ctrl+V).").await;
+                    return copy_or_explain(text, "No reply box was selected. The reply is on your clipboard: click the reply box and paste it (Ctrl+V).").await;
                 }
                 editor
             }
         };
         let Some(editor) = editor else {
-            return copy_or_explain(&text, "The reply box for this comment could not be opened. The reply is on your clipboard: open the reply box and paste it (Ctrl+V).")
+            return copy_or_explain(text, "The reply box for this comment could not be opened. The reply is on your clipboard: open the reply box and paste it (Ctrl+V).")
                 .await
                 .and(Err("The reply box could not be opened; the reply was copied to your clipboard — paste it with Ctrl+V.".into()));
         };
-        match insert_text(&editor, &text).await {
+        if is_disabled(&editor) {
+            return Err("This reply box is closed for replies here (for example outside Messenger's reply window); nothing was inserted.".into());
+        }
+        match insert_replacing(&editor, text, typed.unwrap_or_default()).await {
             Ok(method) => Ok(format!(
                 "Inserted ({}) — nothing was sent.",
                 method.as_str()
             )),
-            Err(InsertError::Unexpected) => Err(InsertError::Unexpected.message().into()),
+            Err(error @ (InsertError::Unexpected | InsertError::Moved)) => {
+                Err(error.message().into())
+            }
             Err(error) => {
-                let copied = super::clipboard::copy(&text).await;
+                let copied = super::clipboard::copy(text).await;
                 Err(if copied {
                     format!(
                         "{} The reply is on your clipboard — paste it with Ctrl+V.",
@@ -394,6 +441,222 @@ impl App {
                 })
             }
         }
+    }
+
+    /// Counts a successful insertion for suggestions (ranked by how often and how recently replies are used).
+    pub fn record_use(&self, id: &str) {
+        let now = js_sys::Date::now();
+        let mut library = self.library.borrow_mut();
+        let usage = library.usage.get(id).copied().unwrap_or_default();
+        library.usage.insert(id.to_string(), usage.record(now));
+    }
+
+    /// The language to answer in: the one the site states for the customer's text, else the one detected in
+    /// it, else none (the reply's body is used).
+    pub fn language_for(&self, facts: &ComposerFacts) -> LanguageChoice {
+        if let Some(code) = facts.lang.as_deref().and_then(language::normalize_code) {
+            return LanguageChoice {
+                wanted: Some(code),
+                source: "site",
+            };
+        }
+        match facts.customer_text.as_deref().and_then(language::detect) {
+            Some(found) => LanguageChoice {
+                wanted: Some(found.code.to_string()),
+                source: "detected",
+            },
+            None => LanguageChoice::default(),
+        }
+    }
+
+    /// The best replies for the customer's message, best first (empty without a message).
+    pub fn suggestions(
+        &self,
+        library: &Library,
+        facts: &ComposerFacts,
+        limit: usize,
+    ) -> Vec<usize> {
+        let Some(text) = facts.customer_text.as_deref() else {
+            return Vec::new();
+        };
+        let wanted = self.language_for(facts).wanted;
+        let customer = suggest::Customer {
+            text,
+            language: wanted.as_deref(),
+        };
+        suggest::suggest(
+            &library.index,
+            &library.replies,
+            &library.usage,
+            &customer,
+            js_sys::Date::now(),
+            limit,
+        )
+    }
+
+    /// What an adapter knows about any composer of this page (the one with focus, a composer control's).
+    fn facts_for_editor(&self, editor: &HtmlElement) -> ComposerFacts {
+        let document = crate::dom::document();
+        let mut facts = match self.site() {
+            Some(Site::X) => x::page::composer_facts(&document, editor),
+            _ => facebook::page::composer_facts(editor),
+        };
+        if let Some(surface) = self.surface.get() {
+            if matches!(
+                surface,
+                Surface::FacebookMessenger
+                    | Surface::BusinessInbox
+                    | Surface::XChat
+                    | Surface::XLegacyDm
+            ) && facts.target != surface.default_target()
+                && facts.person.name.is_none()
+            {
+                facts.target = surface.default_target();
+            }
+        }
+        facts
+    }
+
+    /// A picker request for a native composer.
+    fn request_for_editor(
+        &self,
+        editor: &HtmlElement,
+        typed: Option<String>,
+        preselect: Option<String>,
+    ) -> PickRequest {
+        let facts = self.facts_for_editor(editor);
+        let heading = match &facts.person.name {
+            Some(name) => format!("Insert into the reply to {name}"),
+            None => "Insert into this box".to_string(),
+        };
+        PickRequest {
+            destination: Destination::Composer(editor.clone()),
+            context: self.context_for(&facts.person),
+            heading,
+            return_focus: Some(editor.clone()),
+            facts,
+            typed,
+            preselect,
+        }
+    }
+
+    /// The browser-level command: the picker for the composer that has focus (or was used last).
+    pub fn open_on_focused(self: &Rc<Self>) {
+        let document = crate::dom::document();
+        let focused = document
+            .active_element()
+            .and_then(|e| e.dyn_into::<HtmlElement>().ok())
+            .filter(|e| e.get_attribute("data-answerdeck").is_none() && is_editable(e));
+        match focused.or_else(|| {
+            self.last_editable
+                .borrow()
+                .clone()
+                .filter(|e| e.is_connected())
+        }) {
+            Some(editor) => {
+                let request = self.request_for_editor(&editor, None, None);
+                self.open_picker(&editor, request);
+            }
+            None => {
+                // No box to insert into: the picker still opens (bottom-left), to copy a reply.
+                let anchor: Option<HtmlElement> = document.body();
+                if let Some(anchor) = anchor {
+                    let facts = ComposerFacts {
+                        person: Person::default(),
+                        customer_text: None,
+                        lang: None,
+                        target: self.default_target(),
+                    };
+                    self.open_picker(
+                        &anchor,
+                        PickRequest {
+                            destination: Destination::LastFocusedOrClipboard(None),
+                            context: self.context_for(&Person::default()),
+                            heading: "No reply box has focus: pick a reply to copy it".into(),
+                            return_focus: None,
+                            facts,
+                            typed: None,
+                            preselect: None,
+                        },
+                    );
+                }
+            }
+        }
+    }
+
+    /// `/shortcut` + Tab: the reply replaces what was typed, at once when it needs nothing more; otherwise
+    /// the picker opens on it (fill-in fields, too long, or the insertion failed and says why).
+    pub fn expand_shortcut(self: &Rc<Self>, editor: &HtmlElement, index: usize, typed: String) {
+        self.insert_directly(editor, index, Some(typed));
+    }
+
+    /// Ctrl+. then `n`: the n-th favourite (library order, as numbered in the options page).
+    pub fn insert_favourite(self: &Rc<Self>, editor: &HtmlElement, n: usize) {
+        let index = order::favourites(&self.library.borrow().replies)
+            .get(n - 1)
+            .copied();
+        match index {
+            Some(index) => self.insert_directly(editor, index, None),
+            None => {
+                let mut request = self.request_for_editor(editor, None, None);
+                request.heading = format!("There is no favourite {n}: star replies in the options");
+                self.open_picker(editor, request);
+            }
+        }
+    }
+
+    fn insert_directly(self: &Rc<Self>, editor: &HtmlElement, index: usize, typed: Option<String>) {
+        let request = self.request_for_editor(editor, typed.clone(), None);
+        let library = self.library.borrow();
+        let Some(reply) = library.replies.get(index) else {
+            return;
+        };
+        let language = self.language_for(&request.facts);
+        let composed = compose(
+            reply,
+            &language,
+            &request.context,
+            &Default::default(),
+            request.facts.target,
+        );
+        let id = reply.id.clone();
+        drop(library);
+        if !composed.ready() {
+            let mut request = request;
+            request.preselect = Some(id);
+            self.open_picker(editor, request);
+            return;
+        }
+        let (app, editor) = (self.clone(), editor.clone());
+        wasm_bindgen_futures::spawn_local(async move {
+            let destination = Destination::Composer(editor.clone());
+            match app
+                .insert(&composed.text, destination, typed.as_deref())
+                .await
+            {
+                Ok(_) => app.record_use(&id),
+                Err(message) => {
+                    let mut request = app.request_for_editor(&editor, typed, None);
+                    request.heading = message;
+                    app.open_picker(&editor, request);
+                }
+            }
+        });
+    }
+
+    /// The numbered favourites under the composer, after Ctrl+.
+    pub fn show_favourites(&self, editor: &HtmlElement) {
+        let library = self.library.borrow();
+        let titles: Vec<String> = order::favourites(&library.replies)
+            .into_iter()
+            .take(order::NUMBERED_FAVOURITES)
+            .map(|i| library.replies[i].title.clone())
+            .collect();
+        *self.favourites_hint.borrow_mut() = FavouritesHint::show(editor, &titles);
+    }
+
+    pub fn hide_favourites(&self) {
+        self.favourites_hint.borrow_mut().take();
     }
 
     /// Opens the native reply box of a comment/post and returns it once it is on the page (≤ 2 s).
@@ -445,12 +708,23 @@ impl App {
                     let destination =
                         Destination::LastFocusedOrClipboard(app.last_editable.borrow().clone());
                     let context = app.context_for(&Person::default());
+                    let facts = ComposerFacts {
+                        person: Person::default(),
+                        customer_text: None,
+                        lang: None,
+                        target: app.default_target(),
+                    };
                     app.open_picker(
                         anchor,
-                        destination,
-                        context,
-                        "Insert into the box you last used, or copy".into(),
-                        app.last_editable.borrow().clone(),
+                        PickRequest {
+                            destination,
+                            context,
+                            heading: "Insert into the box you last used, or copy".into(),
+                            return_focus: app.last_editable.borrow().clone(),
+                            facts,
+                            typed: None,
+                            preselect: None,
+                        },
                     );
                 });
                 *app.floating.borrow_mut() = floating;
@@ -458,6 +732,13 @@ impl App {
         });
         *self.degraded_check.borrow_mut() = Some(timeout);
     }
+}
+
+/// A reply box the page has switched off (`aria-disabled`, `contenteditable="false"`, `disabled`).
+fn is_disabled(editor: &HtmlElement) -> bool {
+    editor.get_attribute("aria-disabled").as_deref() == Some("true")
+        || editor.get_attribute("contenteditable").as_deref() == Some("false")
+        || editor.has_attribute("disabled")
 }
 
 async fn copy_or_explain(text: &str, copied_message: &str) -> Result<String, String> {

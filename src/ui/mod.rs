@@ -1,8 +1,12 @@
 //! Injected components (controls, picker, floating fallback), the content-script app, and the options page.
 pub mod clipboard;
+pub mod compose;
 pub mod content;
 pub mod controls;
+pub mod favourites;
+pub mod fields;
 pub mod floating;
+pub mod keys;
 #[cfg(feature = "pages")]
 pub mod options;
 pub mod picker;

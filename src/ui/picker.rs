@@ -1,11 +1,15 @@
-//! The saved-reply picker: a search field, a list of replies, a preview of the reply as it will be inserted,
-//! and a status line. Keyboard first: typing filters, ArrowUp/ArrowDown move, Enter inserts, Escape closes.
-//! Everything is rendered with text nodes (never HTML), inside a closed shadow root.
+//! The saved-reply picker: a search field, a list of replies (suggestions for this customer first), a preview
+//! of the reply exactly as it will be inserted, its length on the target, the language used, and a status
+//! line. Keyboard first: typing filters, ArrowUp/ArrowDown move, Enter inserts (or asks the fill-in fields
+//! first, Tab between them), Alt+L switches language, Escape closes. Text nodes only, in a closed shadow root.
+use super::compose::{compose, Composed, LanguageChoice};
 use super::content::App;
-use super::target::Destination;
-use crate::core::reply::Reply;
-use crate::core::template::{self, Context};
+use super::fields::FieldsForm;
+use super::target::{Destination, PickRequest};
+use crate::core::language;
+use crate::core::template::Context;
 use crate::dom::mount::ShadowHost;
+use crate::sites::page::ComposerFacts;
 use gloo::events::{EventListener, EventListenerOptions, EventListenerPhase};
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
@@ -14,16 +18,27 @@ use web_sys::{Document, Element, HtmlElement, HtmlInputElement, KeyboardEvent};
 
 /// How many results are rendered; the search itself ranks the whole library.
 const SHOWN: usize = 50;
+/// How many suggestions head the list when the picker opens on a customer's message.
+const SUGGESTED: usize = 5;
 
 pub struct Picker {
     host: ShadowHost,
     input: HtmlInputElement,
+    language_chip: HtmlElement,
     list: Element,
     preview: Element,
+    meter: Element,
     status: Element,
+    panel: Element,
     state: RefCell<State>,
     destination: Destination,
     context: Context,
+    /// Whom we answer, their text and language, and the target's length rule.
+    facts: ComposerFacts,
+    /// A typed `/shortcut` the reply replaces.
+    typed: Option<String>,
+    language: RefCell<LanguageChoice>,
+    fields: RefCell<Option<FieldsForm>>,
     /// Where focus goes back to on Escape.
     return_focus: Option<HtmlElement>,
     listeners: RefCell<Vec<EventListener>>,
@@ -31,21 +46,25 @@ pub struct Picker {
 
 #[derive(Default)]
 struct State {
+    /// Indices into the library's replies, in display order.
     results: Vec<usize>,
     highlighted: usize,
     busy: bool,
 }
 
 impl Picker {
-    /// Opens the picker next to `anchor` for `destination`, with focus in its search field.
-    pub fn open(
-        app: &Rc<App>,
-        anchor: &HtmlElement,
-        destination: Destination,
-        context: Context,
-        heading: String,
-        return_focus: Option<HtmlElement>,
-    ) -> Option<Rc<Picker>> {
+    /// Opens the picker next to `anchor`, with focus in its search field (or in the first fill-in field of a
+    /// preselected reply).
+    pub fn open(app: &Rc<App>, anchor: &HtmlElement, request: PickRequest) -> Option<Rc<Picker>> {
+        let PickRequest {
+            destination,
+            context,
+            heading,
+            return_focus,
+            facts,
+            typed,
+            preselect,
+        } = request;
         let document = crate::dom::document();
         let host = ShadowHost::new("div", "picker", super::styles::PICKER)?;
         let panel = element(
@@ -58,8 +77,16 @@ impl Picker {
             ],
         )?;
         let head = element(&document, "div", &[("class", "head")])?;
+        let row = element(&document, "div", &[("class", "row")])?;
         let heading_line = element(&document, "p", &[("class", "for")])?;
         heading_line.set_text_content(Some(&heading));
+        let language_chip: HtmlElement = element(
+            &document,
+            "button",
+            &[("type", "button"), ("class", "lang"), ("tabindex", "-1")],
+        )?
+        .dyn_into()
+        .ok()?;
         let input: HtmlInputElement = element(
             &document,
             "input",
@@ -95,15 +122,19 @@ impl Picker {
                 ("aria-live", "polite"),
             ],
         )?;
+        let meter = element(&document, "div", &[("class", "meter"), ("role", "note")])?;
         let status = element(&document, "div", &[("class", "status"), ("role", "status")])?;
         status.set_text_content(Some(
-            "↑↓ choose · Enter insert · Esc close — nothing is sent",
+            "↑↓ choose · Enter insert · Alt+L language · Esc close — nothing is sent",
         ));
-        head.append_child(&heading_line).ok()?;
+        row.append_child(&heading_line).ok()?;
+        row.append_child(&language_chip).ok()?;
+        head.append_child(&row).ok()?;
         head.append_child(&input).ok()?;
         panel.append_child(&head).ok()?;
         panel.append_child(&list).ok()?;
         panel.append_child(&preview).ok()?;
+        panel.append_child(&meter).ok()?;
         panel.append_child(&status).ok()?;
         host.root.append_child(&panel).ok()?;
         document
@@ -113,21 +144,32 @@ impl Picker {
             .ok()?;
         position(&host.host, anchor);
 
+        let language = app.language_for(&facts);
         let picker = Rc::new(Picker {
             host,
             input,
+            language_chip,
             list,
             preview,
+            meter,
             status,
+            panel,
             state: RefCell::default(),
             destination,
             context,
+            facts,
+            typed,
+            language: RefCell::new(language),
+            fields: RefCell::default(),
             return_focus,
             listeners: RefCell::default(),
         });
         picker.listen(app);
         picker.refresh(app);
         let _ = picker.input.focus();
+        if let Some(id) = preselect {
+            picker.preselect(app, &id);
+        }
         Some(picker)
     }
 
@@ -155,6 +197,18 @@ impl Picker {
         ));
         let (me, app_ref) = (Rc::downgrade(self), Rc::downgrade(app));
         listeners.push(EventListener::new_with_options(
+            &self.language_chip,
+            "mousedown",
+            EventListenerOptions::enable_prevent_default(),
+            move |event| {
+                event.prevent_default(); // keep focus where it is
+                if let (Some(picker), Some(app)) = (me.upgrade(), app_ref.upgrade()) {
+                    picker.cycle_language(&app);
+                }
+            },
+        ));
+        let (me, app_ref) = (Rc::downgrade(self), Rc::downgrade(app));
+        listeners.push(EventListener::new_with_options(
             &self.list,
             "mousedown",
             EventListenerOptions::enable_prevent_default(),
@@ -167,7 +221,7 @@ impl Picker {
                 let row = event
                     .target()
                     .and_then(|t| t.dyn_into::<Element>().ok())
-                    .and_then(|t| t.closest("li").ok().flatten());
+                    .and_then(|t| t.closest("li[role=option]").ok().flatten());
                 if let Some(index) = row
                     .and_then(|r| r.get_attribute("data-index"))
                     .and_then(|i| i.parse().ok())
@@ -210,6 +264,11 @@ impl Picker {
                     (state.highlighted as isize + by).rem_euclid(count as isize) as usize;
             }
         };
+        if is_language_key(event) {
+            event.prevent_default();
+            self.cycle_language(app);
+            return;
+        }
         match event.key().as_str() {
             "ArrowDown" => moved(1),
             "ArrowUp" => moved(-1),
@@ -235,14 +294,42 @@ impl Picker {
         self.render_highlight(app);
     }
 
-    /// Re-runs the search for the field's text and re-renders the list.
+    /// Re-runs the search for the field's text and re-renders the list. With an empty field and a customer
+    /// message to go on, suggestions for that message come first.
     fn refresh(&self, app: &App) {
         let query = self.input.value();
         let library = app.library.borrow();
-        let results = library.index.search(&query, SHOWN);
+        let (results, suggested) = if query.trim().is_empty() {
+            let suggestions = app.suggestions(&library, &self.facts, SUGGESTED);
+            let mut results = suggestions.clone();
+            for index in library.index.search("", SHOWN) {
+                if !results.contains(&index) {
+                    results.push(index);
+                }
+            }
+            results.truncate(SHOWN);
+            (results, suggestions.len())
+        } else {
+            (library.index.search(&query, SHOWN), 0)
+        };
         let document = crate::dom::document();
         self.list.set_text_content(None);
         for (row, &index) in results.iter().enumerate() {
+            if suggested > 0 && (row == 0 || row == suggested) {
+                let label = if row == 0 {
+                    "Suggested for this message"
+                } else {
+                    "All replies"
+                };
+                if let Some(group) = element(
+                    &document,
+                    "li",
+                    &[("class", "group"), ("role", "presentation")],
+                ) {
+                    group.set_text_content(Some(label));
+                    let _ = self.list.append_child(&group);
+                }
+            }
             if let Some(item) = list_item(&document, row, &library.replies[index]) {
                 let _ = self.list.append_child(&item);
             }
@@ -273,72 +360,264 @@ impl Picker {
 
     fn render_highlight(&self, app: &App) {
         let state = self.state.borrow();
-        let rows = self.list.children();
-        for row in 0..rows.length() {
-            if let Some(item) = rows.item(row) {
-                let _ = item.set_attribute(
-                    "aria-selected",
-                    if row as usize == state.highlighted {
-                        "true"
-                    } else {
-                        "false"
-                    },
-                );
-                if row as usize == state.highlighted {
+        if let Ok(rows) = self.list.query_selector_all("li[role=option]") {
+            for row in 0..rows.length() {
+                let Some(item) = rows.item(row).and_then(|n| n.dyn_into::<Element>().ok()) else {
+                    continue;
+                };
+                let selected = row as usize == state.highlighted;
+                let _ =
+                    item.set_attribute("aria-selected", if selected { "true" } else { "false" });
+                if selected {
                     item.scroll_into_view_with_bool(false);
                 }
             }
         }
-        match state.results.get(state.highlighted) {
-            Some(&index) => {
-                let library = app.library.borrow();
-                let reply = &library.replies[index];
+        let highlighted = state.results.get(state.highlighted).copied();
+        drop(state);
+        match highlighted {
+            Some(_) => {
                 let _ = self.input.set_attribute(
                     "aria-activedescendant",
-                    &format!("answerdeck-option-{}", state.highlighted),
+                    &format!("answerdeck-option-{}", self.state.borrow().highlighted),
                 );
-                let preview = match template::render_str(&reply.body, &self.context) {
-                    Ok(rendered) => rendered.text,
-                    Err(error) => format!("This reply has a problem: {error}"),
-                };
-                self.preview.set_text_content(Some(&preview));
+                self.show_composed(app);
             }
             None => {
                 let _ = self.input.remove_attribute("aria-activedescendant");
                 self.preview.set_text_content(None);
+                self.meter.set_text_content(None);
+                self.show_language(None);
             }
         }
     }
 
-    /// Inserts the highlighted reply.
-    fn choose(self: &Rc<Self>, app: &Rc<App>) {
-        let reply = {
-            let mut state = self.state.borrow_mut();
-            if state.busy {
-                return; // one insertion at a time: a second Enter must not insert twice
-            }
-            let Some(&index) = state.results.get(state.highlighted) else {
-                return;
-            };
-            state.busy = true;
-            app.library.borrow().replies[index].clone()
+    /// The highlighted reply composed for this customer, with the fill-in values typed so far.
+    fn composed(&self, app: &App) -> Option<(String, Composed)> {
+        let index = {
+            let state = self.state.borrow();
+            *state.results.get(state.highlighted)?
         };
+        let values = self
+            .fields
+            .borrow()
+            .as_ref()
+            .map(FieldsForm::values)
+            .unwrap_or_default();
+        let library = app.library.borrow();
+        let reply = library.replies.get(index)?;
+        let composed = compose(
+            reply,
+            &self.language.borrow(),
+            &self.context,
+            &values,
+            self.facts.target,
+        );
+        Some((reply.id.clone(), composed))
+    }
+
+    /// Preview, length meter and language label for the highlighted reply.
+    fn show_composed(&self, app: &App) {
+        let Some((_, composed)) = self.composed(app) else {
+            return;
+        };
+        match &composed.problem {
+            Some(problem) if composed.text.is_empty() => {
+                self.preview.set_text_content(Some(problem));
+            }
+            _ => self.preview.set_text_content(Some(&composed.text)),
+        }
+        let over = composed.length > composed.limit;
+        self.meter.set_text_content(Some(&format!(
+            "{} / {} · {}{}",
+            composed.length,
+            composed.limit,
+            composed.target.label(),
+            if over { " — too long" } else { "" }
+        )));
+        let _ = self
+            .meter
+            .set_attribute("data-over", if over { "true" } else { "false" });
+        self.show_language(Some(&composed));
+    }
+
+    /// The language chip: which language is inserted and why; orange when the customer's language is missing.
+    fn show_language(&self, composed: Option<&Composed>) {
+        let choice = self.language.borrow();
+        let used = composed.and_then(|c| c.language.clone());
+        let matched = composed.is_some_and(|c| c.matched);
+        let text = match (&used, &choice.wanted, matched) {
+            (Some(used), _, true) => format!("{} · {}", language_name(used), choice.source),
+            (used, Some(wanted), false) => format!(
+                "{} (no {} version)",
+                used.as_deref().map(language_name).unwrap_or("Default"),
+                language_name(wanted)
+            ),
+            (Some(used), None, _) => language_name(used).to_string(),
+            (None, _, _) => "Default language".to_string(),
+        };
+        self.language_chip.set_text_content(Some(&text));
+        let _ = self.language_chip.set_attribute(
+            "aria-label",
+            &format!("Language: {text}. Alt+L switches language"),
+        );
+        let _ = self
+            .language_chip
+            .set_attribute("data-language", used.as_deref().unwrap_or(""));
+        let _ = self.language_chip.set_attribute(
+            "data-matched",
+            if matched || choice.wanted.is_none() {
+                "true"
+            } else {
+                "false"
+            },
+        );
+    }
+
+    /// Alt+L (or a click on the chip): the next language the highlighted reply has.
+    fn cycle_language(&self, app: &App) {
+        let index = {
+            let state = self.state.borrow();
+            state.results.get(state.highlighted).copied()
+        };
+        let Some(index) = index else { return };
+        let languages = language::languages_of(&app.library.borrow().replies[index]);
+        if languages.len() < 2 {
+            self.set_status("This reply has only one language.", false);
+            return;
+        }
+        let current = self
+            .composed(app)
+            .and_then(|(_, c)| c.language)
+            .unwrap_or_default();
+        let next = languages
+            .iter()
+            .position(|l| *l == current)
+            .map(|i| languages[(i + 1) % languages.len()].clone())
+            .unwrap_or_else(|| languages[0].clone());
+        *self.language.borrow_mut() = LanguageChoice {
+            wanted: Some(next.clone()),
+            source: "chosen",
+        };
+        self.set_status(
+            &format!(
+                "Language: {} — Alt+L for the next one.",
+                language_name(&next)
+            ),
+            false,
+        );
+        self.show_composed(app);
+    }
+
+    /// Highlights the reply with `id` and goes on as if the user pressed Enter on it.
+    fn preselect(self: &Rc<Self>, app: &Rc<App>, id: &str) {
+        let index = app.library.borrow().replies.iter().position(|r| r.id == id);
+        let Some(index) = index else { return };
+        {
+            let mut state = self.state.borrow_mut();
+            state.results.retain(|&i| i != index);
+            state.results.insert(0, index);
+            state.highlighted = 0;
+        }
+        self.render_highlight(app);
+        self.choose(app);
+    }
+
+    /// Enter on the highlighted reply: ask its fill-in fields first, refuse with the reason when it can't go
+    /// in as it is, else insert it.
+    fn choose(self: &Rc<Self>, app: &Rc<App>) {
+        if self.state.borrow().busy {
+            return; // one insertion at a time: a second Enter must not insert twice
+        }
+        let Some((id, composed)) = self.composed(app) else {
+            return;
+        };
+        if !composed.fields.is_empty() && self.fields.borrow().is_none() {
+            self.ask_fields(app, &composed.fields);
+            return;
+        }
+        if let Some(first_empty) = composed.empty_fields.first() {
+            self.set_status(&format!("Fill in “{first_empty}” first."), true);
+            if let Some(form) = self.fields.borrow().as_ref() {
+                form.focus(first_empty);
+            }
+            return;
+        }
+        if let Some(problem) = &composed.problem {
+            self.set_status(problem, true);
+            return;
+        }
+        self.state.borrow_mut().busy = true;
         self.set_status("Inserting…", false);
         let (app, me) = (app.clone(), Rc::downgrade(self));
+        let destination = self.destination.clone();
+        let typed = self.typed.clone();
         wasm_bindgen_futures::spawn_local(async move {
-            let picker = me.upgrade();
-            let destination = picker.as_ref().map(|p| p.destination.clone());
-            let context = picker
-                .as_ref()
-                .map(|p| p.context.clone())
-                .unwrap_or_default();
-            drop(picker);
-            let Some(destination) = destination else {
-                return;
-            };
-            let outcome = app.insert(&reply, destination, &context).await;
+            let outcome = app
+                .insert(&composed.text, destination, typed.as_deref())
+                .await;
+            if outcome.is_ok() {
+                app.record_use(&id);
+            }
             finish(&me, &app, outcome);
         });
+    }
+
+    /// Shows the fill-in form for the highlighted reply, focus in its first field.
+    fn ask_fields(self: &Rc<Self>, app: &Rc<App>, labels: &[String]) {
+        let (me, app_ref) = (Rc::downgrade(self), Rc::downgrade(app));
+        let on_change = move || {
+            if let (Some(picker), Some(app)) = (me.upgrade(), app_ref.upgrade()) {
+                picker.show_composed(&app);
+            }
+        };
+        let (me, app_ref) = (Rc::downgrade(self), Rc::downgrade(app));
+        let on_key = move |event: &KeyboardEvent| {
+            let (Some(picker), Some(app)) = (me.upgrade(), app_ref.upgrade()) else {
+                return;
+            };
+            if is_language_key(event) {
+                event.prevent_default();
+                picker.cycle_language(&app);
+                return;
+            }
+            match event.key().as_str() {
+                "Enter" => {
+                    event.prevent_default();
+                    picker.choose(&app);
+                }
+                "Escape" => {
+                    event.prevent_default();
+                    picker.leave_fields(&app);
+                }
+                _ => {}
+            }
+        };
+        let Some(form) = FieldsForm::new(labels, on_change, on_key) else {
+            return;
+        };
+        let _ = self.panel.insert_before(&form.element, Some(&self.meter));
+        let _ = self.list.set_attribute("hidden", "");
+        form.focus_first();
+        *self.fields.borrow_mut() = Some(form);
+        self.set_status(
+            "Fill in the fields · Tab next · Enter insert · Esc back to the list",
+            false,
+        );
+        self.show_composed(app);
+    }
+
+    fn leave_fields(&self, app: &App) {
+        if let Some(form) = self.fields.borrow_mut().take() {
+            form.element.remove();
+        }
+        let _ = self.list.remove_attribute("hidden");
+        let _ = self.input.focus();
+        self.set_status(
+            "↑↓ choose · Enter insert · Alt+L language · Esc close — nothing is sent",
+            false,
+        );
+        self.show_composed(app);
     }
 
     pub fn set_status(&self, text: &str, error: bool) {
@@ -357,6 +636,11 @@ impl Picker {
     }
 }
 
+/// Alt+L: one key combination that types nothing in the search field on any layout we support.
+fn is_language_key(event: &KeyboardEvent) -> bool {
+    event.alt_key() && !event.ctrl_key() && event.code() == "KeyL"
+}
+
 /// After an insertion attempt: close on success; otherwise keep the picker open with the reason.
 fn finish(picker: &Weak<Picker>, app: &Rc<App>, outcome: Result<String, String>) {
     match outcome {
@@ -371,7 +655,29 @@ fn finish(picker: &Weak<Picker>, app: &Rc<App>, outcome: Result<String, String>)
     }
 }
 
-fn list_item(document: &Document, row: usize, reply: &Reply) -> Option<Element> {
+/// The language's own name, for the chip; unknown codes are shown as they are.
+fn language_name(code: &str) -> &str {
+    match code.split('-').next().unwrap_or(code) {
+        "da" => "Dansk",
+        "de" => "Deutsch",
+        "en" => "English",
+        "es" => "Español",
+        "fr" => "Français",
+        "it" => "Italiano",
+        "nb" | "no" | "nn" => "Norsk",
+        "nl" => "Nederlands",
+        "pl" => "Polski",
+        "pt" => "Português",
+        "sv" => "Svenska",
+        _ => code,
+    }
+}
+
+fn list_item(
+    document: &Document,
+    row: usize,
+    reply: &crate::core::reply::Reply,
+) -> Option<Element> {
     let item = element(
         document,
         "li",
@@ -414,7 +720,11 @@ fn list_item(document: &Document, row: usize, reply: &Reply) -> Option<Element> 
     Some(item)
 }
 
-fn element(document: &Document, tag: &str, attributes: &[(&str, &str)]) -> Option<Element> {
+pub(crate) fn element(
+    document: &Document,
+    tag: &str,
+    attributes: &[(&str, &str)],
+) -> Option<Element> {
     let element = document.create_element(tag).ok()?;
     for (name, value) in attributes {
         element.set_attribute(name, value).ok()?;

@@ -31,6 +31,16 @@ li[aria-selected="true"] { background: #e0f2f1; border-left-color: #00796b; }
 .status { padding: 6px 12px; font-size: 12px; color: #5f6368; border-top: 1px solid #e4e6eb; }
 .status.error { color: #b3261e; background: #fdecea; }
 .empty { padding: 14px 12px; color: #5f6368; font-size: 13px; }
+.row { display: flex; gap: 6px; align-items: center; margin: 0 0 6px; }
+.row .for { flex: 1 1 auto; margin: 0; }
+.lang { flex: none; font: 600 11px/1.6 system-ui, sans-serif; color: #00695c; background: #e0f2f1; border: 1px solid #80cbc4; border-radius: 10px; padding: 0 8px; cursor: pointer; }
+.lang[data-matched="false"] { color: #8a4b00; background: #fff3e0; border-color: #ffb74d; }
+.group { padding: 4px 12px 2px; font-size: 11px; font-weight: 600; text-transform: uppercase; letter-spacing: .04em; color: #5f6368; cursor: default; }
+.meter { display: flex; justify-content: space-between; padding: 2px 12px; font-size: 11px; color: #5f6368; background: #f7f8fa; }
+.meter[data-over="true"] { color: #b3261e; font-weight: 600; }
+form.fields { padding: 8px 12px; border-top: 1px solid #e4e6eb; display: flex; flex-direction: column; gap: 6px; }
+form.fields label { font-size: 12px; color: #3c4043; display: flex; flex-direction: column; gap: 2px; }
+form.fields .hint { font-size: 11px; color: #5f6368; margin: 0; }
 @media (prefers-color-scheme: dark) {
   .panel { background: #242526; color: #e4e6eb; border-color: #3e4042; }
   input { background: #3a3b3c; border-color: #555; }
@@ -38,6 +48,15 @@ li[aria-selected="true"] { background: #e0f2f1; border-left-color: #00796b; }
   .preview { background: #18191a; }
   .snippet, .for, .status { color: #b0b3b8; }
 }
+"#;
+
+pub const FAVOURITES: &str = r#"
+:host { all: initial; position: fixed; z-index: 2147483646; }
+ol { box-sizing: border-box; margin: 0; padding: 6px 10px 6px 28px; max-width: 320px; background: #fff; color: #1c1e21;
+  border: 1px solid #c8ccd1; border-radius: 8px; box-shadow: 0 4px 16px rgba(0,0,0,.2); font: 13px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; }
+li { white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+p { margin: 0 0 4px -18px; font-size: 11px; color: #5f6368; }
+@media (prefers-color-scheme: dark) { ol { background: #242526; color: #e4e6eb; border-color: #3e4042; } p { color: #b0b3b8; } }
 "#;
 
 pub const FLOATING: &str = r#"

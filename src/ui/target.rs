@@ -1,8 +1,24 @@
 //! What a picker inserts into: a known composer, a comment whose reply box must be opened first, or whatever
 //! editable element the user last used (the floating fallback), with the clipboard as the last resort.
 use crate::core::template::Context;
-use crate::sites::page::{Person, ReplyTarget};
+use crate::sites::page::{ComposerFacts, Person, ReplyTarget};
 use web_sys::HtmlElement;
+
+/// Everything the picker needs to answer one customer somewhere: where the text goes, the variables,
+/// the customer's own text and language (suggestions, variant choice) and the target's length rule.
+pub struct PickRequest {
+    pub destination: Destination,
+    pub context: Context,
+    /// The picker's first line ("Reply to Jonas Becker").
+    pub heading: String,
+    /// Where focus goes back to on Escape.
+    pub return_focus: Option<HtmlElement>,
+    pub facts: ComposerFacts,
+    /// A `/shortcut` typed before the caret, replaced by the reply.
+    pub typed: Option<String>,
+    /// Open straight at this reply (by id): its fill-in fields, or the reason it can't be inserted.
+    pub preselect: Option<String>,
+}
 
 #[derive(Clone)]
 pub enum Destination {

@@ -68,3 +68,45 @@ export function coreFlavour(tracker, page) {
   if (requests.some((u) => u.includes('/pkg-js/'))) return 'wasm2js';
   return 'none';
 }
+
+/** Adds `replies` to the library the way the options page does (a v1 import through the background). */
+export async function importReplies(browser, replies) {
+  const page = await browser.context.newPage();
+  try {
+    await page.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    const text = JSON.stringify({ format: 'answerdeck', version: 1, exported_at: '2026-11-22T10:00:00Z', replies });
+    const response = await page.evaluate((t) => chrome.runtime.sendMessage({ op: 'library.import', text: t, name: 'test.json' }), text);
+    if (!response?.ok) throw new Error(`import refused: ${JSON.stringify(response)}`);
+    return response;
+  } finally {
+    await page.close();
+  }
+}
+
+/**
+ * What a user sees inside a closed-shadow host (`kind`): for each element with a class, its text and attributes
+ * (first element per class). Read through CDP's piercing DOM snapshot, which page scripts cannot do.
+ */
+export async function closedView(page, kind) {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { root } = await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
+    const attrs = (n) => Object.fromEntries((n.attributes || []).reduce((pairs, v, i, all) => (i % 2 ? pairs : [...pairs, [v, all[i + 1]]]), []));
+    const kids = (n) => [...(n.children || []), ...(n.shadowRoots || []), ...(n.contentDocument ? [n.contentDocument] : [])];
+    const find = (n) => (attrs(n)['data-answerdeck'] === kind ? n : kids(n).map(find).find(Boolean) || null);
+    const text = (n) => (n.nodeType === 3 ? n.nodeValue : kids(n).map(text).join(''));
+    const host = find(root);
+    if (!host) return null;
+    const view = {};
+    const walk = (n) => {
+      const a = attrs(n);
+      const cls = (a.class || '').split(' ')[0];
+      if (cls && !(cls in view)) view[cls] = { text: text(n), attrs: a };
+      kids(n).forEach(walk);
+    };
+    (host.shadowRoots || []).forEach(walk);
+    return view;
+  } finally {
+    await cdp.detach();
+  }
+}

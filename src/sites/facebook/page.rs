@@ -1,8 +1,10 @@
 //! Finding customer comments, composers and the acting Page on facebook.com.
 use super::selectors::*;
 use crate::core::fold::fold;
+use crate::core::length::Target;
 use crate::sites::page::{
-    all, all_in, content_key, own_elements, readable_text, PageFacts, Person, ReplyTarget,
+    all, all_in, content_key, own_elements, readable_text, ComposerFacts, PageFacts, Person,
+    ReplyTarget,
 };
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, HtmlElement};
@@ -151,11 +153,22 @@ pub fn page_facts(document: &Document) -> PageFacts {
 }
 
 /// Who a composer answers: a reply box says so in its label ("Reply to Jonas Becker").
-pub fn composer_person(editor: &Element) -> Person {
+fn composer_person(editor: &Element) -> Person {
     let name = editor
         .get_attribute("aria-label")
         .and_then(|l| name_from_label(&l, REPLY_TO_PREFIXES));
     Person { name, handle: None }
+}
+
+/// What a composer answers and what its text must fit. Comment and reply boxes answer a commenter; the
+/// customer's text is the comment the reply box belongs to, when it can be found.
+pub fn composer_facts(editor: &Element) -> ComposerFacts {
+    ComposerFacts {
+        person: composer_person(editor),
+        customer_text: None,
+        lang: None,
+        target: Target::FacebookComment,
+    }
 }
 
 /// Where a composer's control goes: right after the editor element (inside Facebook's wrapper, outside

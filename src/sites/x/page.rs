@@ -1,7 +1,9 @@
 //! Finding customer replies, composers and the acting account on x.com.
 use super::selectors::*;
+use crate::core::length::Target;
 use crate::sites::page::{
-    all, all_in, content_key, own_elements, readable_text, PageFacts, Person, ReplyTarget,
+    all, all_in, content_key, own_elements, readable_text, ComposerFacts, PageFacts, Person,
+    ReplyTarget,
 };
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, HtmlElement};
@@ -144,21 +146,32 @@ pub fn page_facts(document: &Document) -> PageFacts {
     }
 }
 
-/// Who a composer answers: in the reply modal, the post being answered; inline, the focused post.
-pub fn composer_person(document: &Document, editor: &Element) -> Person {
+/// What a composer answers and what its text must fit: the post being replied to (its author, text and X's
+/// `lang`) — in the reply modal the post shown there, inline the focused post.
+pub fn composer_facts(document: &Document, editor: &Element) -> ComposerFacts {
     let scope = editor.closest(DIALOG).ok().flatten();
-    let post = match scope {
+    let answered = match scope {
         Some(dialog) => all_in(&dialog, TWEET).into_iter().next(),
         None => document
             .query_selector(r#"article[data-testid="tweet"][tabindex="-1"]"#)
             .ok()
             .flatten(),
-    };
-    post.map(|p| {
-        let (name, handle) = author(&p);
-        Person { name, handle }
-    })
-    .unwrap_or_default()
+    }
+    .and_then(|p| post(&p));
+    match answered {
+        Some(target) => ComposerFacts {
+            person: target.author,
+            customer_text: Some(target.text).filter(|t| !t.trim().is_empty()),
+            lang: target.lang,
+            target: Target::XPost,
+        },
+        None => ComposerFacts {
+            person: Person::default(),
+            customer_text: None,
+            lang: None,
+            target: Target::XPost,
+        },
+    }
 }
 
 /// Where a composer's control goes: after the Draft.js root (outside the part React re-renders for text).
