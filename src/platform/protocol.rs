@@ -20,6 +20,7 @@ pub enum Request {
     /// Sets only the named fields of stored replies (manual order, favourite), in one transaction. No base
     /// revision: these fields are the user's arrangement, and changing only them never overwrites an edit
     /// of the text made elsewhere. Refused whole if an id is not stored.
+    #[cfg(feature = "pages")]
     #[serde(rename = "reply.patch")]
     Patch { patches: Vec<Patch> },
     /// A reply was inserted (content scripts send this after each successful insertion). Counts its use
@@ -33,12 +34,14 @@ pub enum Request {
     },
     /// Import a file: refused whole (nothing stored changes) or applied in one transaction. `name` (the
     /// file's name) picks the format by its extension; without one the text is read as data format v1.
+    #[cfg(feature = "pages")]
     #[serde(rename = "library.import")]
     Import {
         text: String,
         #[serde(default)]
         name: Option<String>,
     },
+    #[cfg(feature = "pages")]
     #[serde(rename = "library.export")]
     Export {
         #[serde(default)]
@@ -47,6 +50,7 @@ pub enum Request {
     #[serde(rename = "settings.get")]
     SettingsGet,
     /// Validates and stores the settings; announced like a library write so every tab picks them up.
+    #[cfg(feature = "pages")]
     #[serde(rename = "settings.put")]
     SettingsPut { settings: Settings },
 }
@@ -92,6 +96,8 @@ pub struct DuplicateNote {
 }
 
 /// One flat response shape; `ok: false` carries `error` (a code), `message` (for the user) and maybe `path`.
+/// Fields only the options page reads (import and export results, patches) are left out of the content
+/// scripts' build, which ships to every messaging page (design.md §6), as are the requests only it sends.
 #[derive(Debug, Default, Serialize, Deserialize)]
 pub struct Response {
     pub ok: bool,
@@ -102,6 +108,7 @@ pub struct Response {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub path: Option<String>,
     /// `settings.put` refusals: every broken rule.
+    #[cfg(feature = "pages")]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub problems: Option<Vec<FieldProblem>>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -111,6 +118,7 @@ pub struct Response {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub record: Option<Record<Reply>>,
     /// `reply.patch`: the records as stored now.
+    #[cfg(feature = "pages")]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub records: Option<Vec<Record<Reply>>>,
     /// `library.list`: every stored reply's use; `reply.used`: the one just counted.
@@ -118,21 +126,28 @@ pub struct Response {
     pub usage: Option<UsageMap>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub settings: Option<Settings>,
+    #[cfg(feature = "pages")]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub added: Option<usize>,
+    #[cfg(feature = "pages")]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub updated: Option<usize>,
+    #[cfg(feature = "pages")]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub unchanged: Option<usize>,
     /// Import: replies skipped because the library (or the file) already has the same text.
+    #[cfg(feature = "pages")]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub skipped: Option<usize>,
     /// Import: a few examples of the duplicates found (exact ones skipped, near ones imported).
+    #[cfg(feature = "pages")]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub duplicates: Option<Vec<DuplicateNote>>,
     /// Import: things that were imported but deserve a look (from the CSV/espanso readers).
+    #[cfg(feature = "pages")]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub warnings: Option<Vec<String>>,
+    #[cfg(feature = "pages")]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,
 }

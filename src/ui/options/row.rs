@@ -38,7 +38,6 @@ pub fn row(view: &RowView) -> Element {
                     "title",
                     &format!("In the picker: Ctrl+. then {number} inserts this reply"),
                 ),
-                ("aria-label", &format!("Favourite number {number}")),
             ],
             &number.to_string(),
         ));
@@ -102,7 +101,8 @@ fn star(reply: &Reply, name: &str) -> Element {
             ("class", "star-toggle"),
             ("data-action", "favourite"),
             ("aria-pressed", pressed),
-            ("aria-label", &format!("Favourite {name}")),
+            // "Star", not "Favourite": the editor's checkbox is labelled "Favourite".
+            ("aria-label", &format!("Star {name}")),
             (
                 "title",
                 if reply.favorite {

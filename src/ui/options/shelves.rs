@@ -21,7 +21,8 @@ impl Shelves {
             "nav",
             &[("class", "shelves"), ("aria-labelledby", "shelves-heading")],
         );
-        let heading = text("h2", &[("id", "shelves-heading")], "Folders");
+        // "Browse", not "Folders": the editor's field is labelled "Folder".
+        let heading = text("h2", &[("id", "shelves-heading")], "Browse");
         let items = el("ul", &[("class", "shelf-list")]);
         dom::append(&nav, &[&heading, &items]);
         Shelves {
