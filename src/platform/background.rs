@@ -94,7 +94,7 @@ async fn seed_starter(store: &Store) -> Result<(), JsValue> {
         })
         .await?;
     if let Ok((rev, _)) = outcome {
-        announce(rev).await;
+        announce_now(rev).await;
     }
     Ok(())
 }
@@ -111,6 +111,10 @@ async fn handle(store: &Store, request: Request) -> Result<Response, JsValue> {
                 ..Response::ok()
             }
         }
+        Request::Revision => Response {
+            rev: Some(store.revision().await?),
+            ..Response::ok()
+        },
         Request::Put { reply, base_rev } => {
             let id = reply.id.clone();
             let now = now();
@@ -122,7 +126,7 @@ async fn handle(store: &Store, request: Request) -> Result<Response, JsValue> {
                 .await?;
             match outcome {
                 Ok((rev, mut puts)) => {
-                    announce(rev).await;
+                    announce(rev);
                     Response {
                         rev: Some(rev),
                         record: puts.pop(),
@@ -141,7 +145,7 @@ async fn handle(store: &Store, request: Request) -> Result<Response, JsValue> {
                 .await?;
             match outcome {
                 Ok((rev, _)) => {
-                    announce(rev).await;
+                    announce(rev);
                     Response {
                         rev: Some(rev),
                         ..Response::ok()
@@ -224,7 +228,7 @@ async fn handle(store: &Store, request: Request) -> Result<Response, JsValue> {
             }
             Ok(settings) => {
                 let rev = store.put_settings(&settings).await?;
-                announce(rev).await;
+                announce(rev);
                 Response {
                     rev: Some(rev),
                     settings: Some(settings),
@@ -287,7 +291,7 @@ async fn patch(store: &Store, patches: Vec<Patch>) -> Result<Response, JsValue> 
         .await?;
     Ok(match outcome {
         Ok((rev, records)) => {
-            announce(rev).await;
+            announce(rev);
             Response {
                 rev: Some(rev),
                 records: Some(records),
@@ -337,7 +341,7 @@ async fn import(store: &Store, text: &str, name: Option<&str>) -> Result<Respons
         })
         .await?;
     let rev = outcome.map(|(rev, _)| rev).unwrap_or_default();
-    announce(rev).await;
+    announce(rev);
     Ok(Response {
         rev: Some(rev),
         added: Some(counts.0),
@@ -405,8 +409,18 @@ async fn announce_use(id: &str, usage: Usage) {
     }
 }
 
+/// [`announce_now`] once the answer to the current request has gone out: the page that asked then applies
+/// its own write from the answer before the announcement arrives, and sees it needs no reload.
+fn announce(rev: u64) {
+    wasm_bindgen_futures::spawn_local(async move {
+        // A timer, not a microtask: the answer is sent from a promise callback (a microtask).
+        gloo_timers::future::TimeoutFuture::new(0).await;
+        announce_now(rev).await;
+    });
+}
+
 /// Tells every open page and content script that the library changed (they listen to `storage.onChanged`).
-async fn announce(rev: u64) {
+async fn announce_now(rev: u64) {
     let items = Object::new();
     let _ = Reflect::set(
         &items,

@@ -12,6 +12,9 @@ pub enum Request {
     /// needs, in one round trip.
     #[serde(rename = "library.list")]
     List,
+    /// Only the library revision: a cheap check before reading 30,000 replies again.
+    #[serde(rename = "library.rev")]
+    Revision,
     /// Create (base_rev absent) or update (base_rev = the revision the editor started from) one reply.
     #[serde(rename = "reply.put")]
     Put { reply: Reply, base_rev: Option<u64> },

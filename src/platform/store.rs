@@ -164,6 +164,14 @@ impl Store {
         })
     }
 
+    /// The library revision alone.
+    pub async fn revision(&self) -> Result<u64, JsValue> {
+        let db = self.db().await?;
+        let tx = db.transaction_with_str(META)?;
+        let rev = idb::request(&tx.object_store(META)?.get(&LIBRARY_REV.into())?).await?;
+        Ok(rev.as_f64().unwrap_or(0.0) as u64)
+    }
+
     pub async fn settings(&self) -> Result<Settings, JsValue> {
         let db = self.db().await?;
         let tx = db.transaction_with_str(META)?;

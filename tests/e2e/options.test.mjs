@@ -6,11 +6,13 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launch, trackPageErrors } from './harness.mjs';
+import * as lib from './options-page.mjs';
+import { sleep, until, waitText } from './options-page.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const STARTER = JSON.parse(readFileSync(join(root, 'src/platform/starter-library.json'), 'utf8'));
@@ -39,72 +41,15 @@ after(async () => {
 // ---------------------------------------------------------------------------------------------------------------
 // helpers
 
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** Polls `probe` until it returns something truthy; fails with `what` and the last value seen. */
-async function until(what, probe, { timeout = 5_000, interval = 20 } = {}) {
-  const start = Date.now();
-  let last;
-  for (;;) {
-    try {
-      last = await probe();
-      if (last) return last;
-    } catch (error) {
-      last = error;
-    }
-    if (Date.now() - start > timeout) {
-      throw new Error(`timed out after ${timeout} ms waiting for ${what}; last: ${last instanceof Error ? last.message : JSON.stringify(last)}`);
-    }
-    await sleep(interval);
-  }
-}
-
-/** Waits until `locator`'s text matches `expected` (substring or RegExp); returns the text. */
-async function waitText(locator, expected, options) {
-  let text = '';
-  await until(
-    `text ${expected}`,
-    async () => {
-      text = (await locator.textContent({ timeout: 500 })) ?? '';
-      return typeof expected === 'string' ? text.includes(expected) : expected.test(text);
-    },
-    options,
-  ).catch((error) => {
-    throw new Error(`${error.message}\n  text was: ${JSON.stringify(text)}`);
-  });
-  return text;
-}
-
-const titles = (p = page) => p.locator('li.reply .title-text').allTextContents();
-const row = (title, p = page) =>
-  p.locator('li.reply').filter({ has: p.locator('.title-text', { hasText: new RegExp(`^${escape(title)}$`) }) });
-const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const status = (p = page) => p.locator('.messages [role="status"]');
-const alert = (p = page) => p.locator('.messages [role="alert"]');
-const editor = (p = page) => p.locator('#editor');
-
-async function waitForTitles(expected, p = page, options) {
-  return until(`titles ${JSON.stringify(expected)}`, async () => {
-    const now = await titles(p);
-    return expected.every((t) => now.includes(t)) && now;
-  }, options);
-}
-
+const titles = (p = page) => lib.titles(p);
+const row = (title, p = page) => lib.row(p, title);
+const status = (p = page) => lib.status(p);
+const alert = (p = page) => lib.alert(p);
+const editor = (p = page) => lib.editor(p);
+const waitForTitles = (expected, p = page, options) => lib.waitForTitles(p, expected, options);
 /** Clicks Export and returns {name, json, text} of the downloaded file. */
-async function exportFile(p = page) {
-  const [download] = await Promise.all([
-    p.waitForEvent('download', { timeout: 5_000 }),
-    p.getByRole('button', { name: 'Export', exact: true }).click(),
-  ]);
-  const text = readFileSync(await download.path(), 'utf8');
-  return { name: download.suggestedFilename(), text, json: JSON.parse(text) };
-}
-
-function writeTemp(name, content) {
-  const file = join(tmp, name);
-  writeFileSync(file, typeof content === 'string' ? content : JSON.stringify(content, null, 2));
-  return file;
-}
+const exportFile = (p = page) => lib.download(p, 'Export');
+const writeTemp = (name, content) => lib.writeTemp(tmp, name, content);
 
 async function importFile(file) {
   await page.getByLabel('Import').setInputFiles(file);
@@ -465,7 +410,7 @@ test('text from the library is never parsed as HTML', async () => {
   assert.deepEqual(errors, []);
 });
 
-test('a big file: "Importing…" while it runs, then the list shows the first 500 and search finds the rest', async () => {
+test('a big file: "Importing…" while it runs, then the list shows the first 200 and search finds the rest', async () => {
   await page.bringToFront();
   const replies = Array.from({ length: 3_000 }, (_, n) => ({
     id: `r-bulk-${n}`,
@@ -488,8 +433,8 @@ test('a big file: "Importing…" while it runs, then the list shows the first 50
   const seen = await page.evaluate(() => window.__statusTexts);
   assert.ok(seen.some((text) => text.startsWith('Importing… “big.json”')), JSON.stringify(seen.slice(0, 3)));
   await waitText(page.locator('#reply-count'), '3,007 replies');
-  await waitText(page.locator('.groups'), 'Showing the first 500. Search to find the others.');
-  assert.equal(await page.locator('li.reply').count(), 500);
+  await waitText(page.locator('.groups'), 'Showing the first 200. Search to find the others.');
+  assert.equal(await page.locator('li.reply').count(), 200);
   await page.getByLabel('Search replies').fill('number 2999');
   await until('the last bulk reply', async () => (await titles()).join() === 'Bulk reply 2999');
   await waitText(page.locator('#reply-count'), '1 match of 3,007 replies');

@@ -10,13 +10,20 @@ use crate::core::browse::{self, folder_of, Query, Shelf};
 use crate::core::reply::Reply;
 use crate::platform::library;
 use crate::platform::protocol::Request;
+use gloo::timers::callback::Timeout;
 use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlButtonElement, HtmlElement, HtmlInputElement, KeyboardEvent};
 
-/// Rows drawn at first, and added by each "Show more".
-pub const PAGE_ROWS: usize = 500;
+/// Rows drawn at first, and added by each "Show more". Drawing a row costs about half a millisecond, so a
+/// page of 200 keeps each redraw around 100 ms even when every row is new.
+pub const PAGE_ROWS: usize = 200;
+
+/// Libraries larger than this redraw the list once typing pauses, not on every keystroke.
+const DEBOUNCE_ABOVE: usize = 2_000;
+const DEBOUNCE_MS: u32 = 120;
 
 pub struct List {
     pub section: Element,
@@ -28,6 +35,11 @@ pub struct List {
     confirming: RefCell<Option<String>>,
     /// How many rows are drawn; back to one page when the search or the shelf changes.
     limit: Cell<usize>,
+    /// The rows drawn last, by reply id, with what they showed: a redraw reuses those that would look the
+    /// same (typing "an" after "a" keeps most rows; a star redraws one).
+    drawn: RefCell<HashMap<String, (u64, Element)>>,
+    /// The redraw waiting for typing to pause (large libraries).
+    pending: RefCell<Option<Timeout>>,
 }
 
 impl List {
@@ -83,6 +95,8 @@ impl List {
             groups,
             confirming: RefCell::default(),
             limit: Cell::new(PAGE_ROWS),
+            drawn: RefCell::default(),
+            pending: RefCell::default(),
         }
     }
 }
@@ -97,7 +111,19 @@ impl List {
 pub fn wire(page: &Rc<Page>) {
     page.on(&page.list.search, "input", |page, _| {
         page.list.limit.set(PAGE_ROWS);
-        page.render_list();
+        if page.library.borrow().replies.len() <= DEBOUNCE_ABOVE {
+            page.render_list();
+            return;
+        }
+        let me = Rc::downgrade(page);
+        let timeout = Timeout::new(DEBOUNCE_MS, move || {
+            if let Some(page) = me.upgrade() {
+                page.list.pending.borrow_mut().take();
+                page.render_list();
+            }
+        });
+        // Replacing the previous timeout cancels it (dropped).
+        page.list.pending.replace(Some(timeout));
     });
     page.on(&page.list.new_button, "click", |page, _| {
         let from = page.list.new_button.clone().unchecked_into();
@@ -243,6 +269,8 @@ impl Page {
         };
         self.list.count.set_text_content(Some(&count));
 
+        // A pending redraw (typing) is this one.
+        self.list.pending.borrow_mut().take();
         dom::clear(&self.list.groups);
         if !library.loaded {
             return;
@@ -289,6 +317,8 @@ impl Page {
         for &at in &shown {
             *group_sizes.entry(group_of(at)).or_default() += 1;
         }
+        let mut previous = self.list.drawn.take();
+        let mut now_drawn: HashMap<String, (u64, Element)> = HashMap::with_capacity(drawn.len());
         let mut group: Option<(Option<&str>, Element)> = None;
         for (n, &at) in drawn.iter().enumerate() {
             let reply = &library.replies[at];
@@ -315,10 +345,17 @@ impl Page {
                 last,
                 show_folder: flat,
             };
+            let signature = view.signature(library.revs[at]);
+            let element = match previous.remove(&reply.id) {
+                Some((known, element)) if known == signature => element,
+                _ => row::row(&view),
+            };
             if let Some((_, items)) = &group {
-                let _ = items.append_child(&row::row(&view));
+                let _ = items.append_child(&element);
             }
+            now_drawn.insert(reply.id.clone(), (signature, element));
         }
+        self.list.drawn.replace(now_drawn);
         if shown.len() > drawn.len() {
             let more = el("div", &[("class", "more")]);
             dom::append(

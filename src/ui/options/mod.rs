@@ -54,8 +54,13 @@ pub fn start_options(root: Element) {
     page.reload();
     let listener = {
         let me = Rc::downgrade(&page);
-        library::on_change(move || {
-            if let Some(page) = me.upgrade() {
+        library::on_revision(move |rev| {
+            let Some(page) = me.upgrade() else {
+                return;
+            };
+            // This page's own writes are shown from their answers already.
+            let current = page.library.borrow().rev;
+            if rev.is_none_or(|rev| rev > current) {
                 page.reload();
             }
         })
@@ -196,6 +201,17 @@ impl Page {
     fn reload(self: &Rc<Self>) {
         let me = Rc::downgrade(self);
         wasm_bindgen_futures::spawn_local(async move {
+            // Reading 30,000 replies takes a second: first ask whether anything changed.
+            let shown = me.upgrade().and_then(|page| {
+                let library = page.library.borrow();
+                library.loaded.then_some(library.rev)
+            });
+            if let Some(shown) = shown {
+                let probe = library::request(&Request::Revision).await;
+                if probe.ok && probe.rev.is_some_and(|rev| rev <= shown) {
+                    return;
+                }
+            }
             let response = library::request(&Request::List).await;
             let Some(page) = me.upgrade() else {
                 return;

@@ -167,8 +167,8 @@ impl Library {
             .reduce(f64::max)
     }
 
-    /// A copy with `records` added or replaced, at library revision `rev` (after a confirmed write). The
-    /// search index is rebuilt only if searchable text changed or replies were added.
+    /// A copy with `records` added or replaced, after a confirmed write that made library revision `rev`.
+    /// The search index is rebuilt only if searchable text changed or replies were added.
     pub fn with_records(&self, records: Vec<Record<Reply>>, rev: u64) -> Library {
         let mut replies = self.replies.clone();
         let mut revs = self.revs.clone();
@@ -190,7 +190,7 @@ impl Library {
         self.rebuilt(replies, revs, rev, reindex)
     }
 
-    /// A copy without the reply `id`, at library revision `rev` (after a confirmed delete).
+    /// A copy without the reply `id`, after a confirmed delete that made library revision `rev`.
     pub fn without(&self, id: &str, rev: u64) -> Library {
         let mut replies = self.replies.clone();
         let mut revs = self.revs.clone();
@@ -213,7 +213,7 @@ impl Library {
             index,
             usage: self.usage.clone(),
             settings: self.settings.clone(),
-            rev: rev.max(self.rev),
+            rev: next_rev(self.rev, rev),
             loaded: true,
             ..Library::default()
         };
@@ -224,6 +224,17 @@ impl Library {
     /// Every folder name in use, sorted, each once (for the editor's suggestions).
     pub fn folder_names(&self) -> Vec<&str> {
         self.folders.iter().map(|(name, _)| name.as_str()).collect()
+    }
+}
+
+/// The revision a copy is at after this page's own write made `written`: that one only if it directly
+/// follows what the page had; otherwise other tabs wrote in between, and the copy stays at the revision
+/// it had, so the next reload reads their changes too.
+pub fn next_rev(had: u64, written: u64) -> u64 {
+    if written == had + 1 {
+        written
+    } else {
+        had
     }
 }
 

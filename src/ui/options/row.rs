@@ -4,6 +4,7 @@ use super::dom::{self, el, text};
 use crate::core::browse;
 use crate::core::reply::Reply;
 use crate::core::usage::Usage;
+use std::hash::{Hash, Hasher};
 use web_sys::Element;
 
 /// What a row shows besides the reply itself.
@@ -20,6 +21,38 @@ pub struct RowView<'a> {
     pub last: bool,
     /// The folder is not the group heading (the favourites list), so the row names it.
     pub show_folder: bool,
+}
+
+impl RowView<'_> {
+    /// Everything the row shows, hashed: equal signatures draw equal rows (`rev`: the stored revision).
+    pub fn signature(&self, rev: u64) -> u64 {
+        let mut hasher = std::collections::hash_map::DefaultHasher::new();
+        let reply = self.reply;
+        rev.hash(&mut hasher);
+        (
+            &reply.id,
+            &reply.title,
+            &reply.body,
+            &reply.folder,
+            &reply.tags,
+        )
+            .hash(&mut hasher);
+        (&reply.shortcut, reply.favorite, &reply.language).hash(&mut hasher);
+        reply
+            .variants
+            .keys()
+            .for_each(|code| code.hash(&mut hasher));
+        (
+            self.confirm,
+            self.number,
+            self.first,
+            self.last,
+            self.show_folder,
+        )
+            .hash(&mut hasher);
+        browse::used_text(self.usage, self.now_ms).hash(&mut hasher);
+        hasher.finish()
+    }
 }
 
 pub fn row(view: &RowView) -> Element {

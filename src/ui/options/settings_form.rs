@@ -297,7 +297,12 @@ impl Page {
                 (true, Some(saved)) => {
                     form.stored.replace(Some(saved.clone()));
                     form.fill(&saved);
-                    page.library.borrow_mut().settings = saved;
+                    {
+                        let mut library = page.library.borrow_mut();
+                        library.settings = saved;
+                        let written = response.rev.unwrap_or(0);
+                        library.rev = super::model::next_rev(library.rev, written);
+                    }
                     form.result.set_text_content(Some("Settings saved."));
                 }
                 _ => {
