@@ -22,6 +22,7 @@ use serde::{Deserialize, Serialize};
 use crate::core::reply::thousands;
 
 pub use emoji::emoji_len;
+pub(crate) use url::is_latin_letter;
 pub use url::{url_spans, URL_LENGTH};
 
 /// Where a reply goes; each has its own limit and counting rule.

@@ -10,7 +10,7 @@
 use super::model::{Model, Weights};
 use super::SUPPORTED;
 use crate::core::fold::fold_into;
-use crate::core::length::url_spans;
+use crate::core::length::{is_latin_letter, url_spans};
 
 /// The confidence from which a detection is worth acting on (choosing a variant). Below it the text is
 /// too short or too mixed to tell (typically Danish against Norwegian on a few shared words).
@@ -43,10 +43,26 @@ pub fn detect(text: &str) -> Option<Detection> {
     if words.is_empty() {
         return None;
     }
-    let model = Model::get();
+    let scores = Model::with(|model| score(model, &words));
+    // Highest score; an exact tie goes to the language listed first.
+    let mut best = 0;
+    for (index, score) in scores.iter().enumerate() {
+        if *score > scores[best] {
+            best = index;
+        }
+    }
+    let total: f32 = scores.iter().map(|score| pow10(score - scores[best])).sum();
+    Some(Detection {
+        code: SUPPORTED[best],
+        confidence: 1.0 / total,
+    })
+}
+
+/// Each language's log10-likelihood of `words`.
+fn score(model: &Model, words: &[String]) -> [f32; SUPPORTED.len()] {
     let mut scores = [0f32; SUPPORTED.len()];
     let mut folded = String::new();
-    for word in &words {
+    for word in words {
         folded.clear();
         fold_into(word, &mut folded);
         add(&mut scores, model.word(&folded), WORD_FLOOR, 1.0);
@@ -62,27 +78,30 @@ pub fn detect(text: &str) -> Option<Detection> {
                 GRAM_WEIGHT,
             );
         }
-        for letter in word.chars().flat_map(char::to_lowercase) {
-            if !letter.is_ascii() && letter.is_alphabetic() {
+        for letter in word.chars() {
+            if !letter.is_ascii() {
                 add(&mut scores, model.letter(letter), LETTER_FLOOR, 1.0);
             }
         }
     }
-    // Highest score; an exact tie goes to the language listed first.
-    let mut best = 0;
-    for (index, score) in scores.iter().enumerate() {
-        if *score > scores[best] {
-            best = index;
-        }
+    scores
+}
+
+/// 10^x for x ≤ 0, to 5 significant digits: enough for a confidence, and without `powf`, whose libm
+/// implementation would add 1.6 KB to the content-script wasm.
+fn pow10(x: f32) -> f32 {
+    let y = x * std::f32::consts::LOG2_10;
+    if y < -126.0 {
+        return 0.0;
     }
-    let total: f32 = scores
-        .iter()
-        .map(|score| 10f32.powf(score - scores[best]))
-        .sum();
-    Some(Detection {
-        code: SUPPORTED[best],
-        confidence: 1.0 / total,
-    })
+    // y = whole + f with whole an integer and -0.5 ≤ f < 0.5, so the series for 2^f converges fast.
+    let whole = (y + 0.5).floor();
+    let f = y - whole;
+    let two_f = 1.0
+        + f * (std::f32::consts::LN_2
+            + f * (0.240_226_5 + f * (0.055_504_1 + f * (0.009_618_1 + f * 0.001_333_4))));
+    // 2^whole (an integer in -126..=0) by building the float's exponent bits.
+    two_f * f32::from_bits(((whole as i32 + 127) as u32) << 23)
 }
 
 /// Adds `scale` × log10 p of one feature to every language's score.
@@ -96,9 +115,9 @@ fn add(scores: &mut [f32; SUPPORTED.len()], weights: Option<&Weights>, floor: f3
     }
 }
 
-/// The words of `text` that carry language: runs of letters, lowercased, outside URLs, @mentions and
-/// #hashtags, split at digits, apostrophes and punctuation (so "j'ai" is "j" + "ai", "48213" nothing),
-/// keeping only those with a Latin letter; at most [`MAX_WORDS`].
+/// The words of `text` that carry language: runs of Latin letters, lowercased, outside URLs, @mentions and
+/// #hashtags, split at everything else (so "j'ai" is "j" + "ai", "48213" and "谢谢" nothing); at most
+/// [`MAX_WORDS`].
 fn words(text: &str) -> Vec<String> {
     let mut words = Vec::new();
     let mut at = 0;
@@ -113,11 +132,11 @@ fn words(text: &str) -> Vec<String> {
             if chunk.starts_with(['@', '#', '＠', '＃']) {
                 continue;
             }
-            for word in chunk.split(|c: char| !c.is_alphabetic()) {
+            for word in chunk.split(|c: char| !is_latin_letter(c)) {
                 if words.len() == MAX_WORDS {
                     return words;
                 }
-                if word.chars().any(is_latin_letter) {
+                if !word.is_empty() {
                     words.push(word.to_lowercase());
                 }
             }
@@ -126,10 +145,24 @@ fn words(text: &str) -> Vec<String> {
     words
 }
 
-/// Letters of the Latin script: ASCII, Latin-1 Supplement, Latin Extended-A/B, Latin Extended Additional.
-fn is_latin_letter(c: char) -> bool {
-    c.is_alphabetic()
-        && (c.is_ascii()
-            || ('\u{C0}'..='\u{24F}').contains(&c)
-            || ('\u{1E00}'..='\u{1EFF}').contains(&c))
+#[cfg(test)]
+mod tests {
+    use super::pow10;
+
+    #[test]
+    fn pow10_matches_powf_where_confidences_live() {
+        let mut x = 0.0f32;
+        while x > -30.0 {
+            let expected = 10f32.powf(x);
+            let error = (pow10(x) - expected).abs();
+            assert!(
+                error <= expected * 2e-5 + 1e-38,
+                "10^{x}: {} vs {expected}",
+                pow10(x)
+            );
+            x -= 0.013;
+        }
+        assert_eq!(pow10(-100.0), 0.0);
+        assert_eq!(pow10(0.0), 1.0);
+    }
 }

@@ -2,9 +2,9 @@
 //!
 //! A table line is `<kind><q> item item …` with kind `w` (word), `g` (trigram) or `l` (letter) and
 //! log10 p = -q/4 for each item in that language. Everything else (comments, blank lines) is skipped.
-
-use std::collections::BTreeMap;
-use std::sync::OnceLock;
+//!
+//! Sorted vectors and a `thread_local!` rather than maps and `OnceLock`: this code ships in the content
+//! script, and those cost several KB of wasm each for nothing a few thousand sorted entries need.
 
 use super::SUPPORTED;
 
@@ -32,20 +32,26 @@ pub type Weights = [u8; LANGUAGES];
 pub struct Model {
     words: Vec<(&'static str, Weights)>,
     grams: Vec<(&'static str, Weights)>,
-    letters: Vec<(char, Weights)>,
+    letters: Vec<(&'static str, Weights)>,
+}
+
+thread_local! {
+    /// Parsed on first use (well under a millisecond; the tables are ~18 KB of text). Per thread natively;
+    /// the wasm builds have one thread.
+    static MODEL: Model = Model::parse(&TABLES);
 }
 
 impl Model {
-    /// The model, parsed on first use (well under a millisecond; the tables are ~16 KB of text).
-    pub fn get() -> &'static Model {
-        static MODEL: OnceLock<Model> = OnceLock::new();
-        MODEL.get_or_init(|| Model::parse(&TABLES))
+    /// Runs `f` with the model.
+    pub fn with<T>(f: impl FnOnce(&Model) -> T) -> T {
+        MODEL.with(f)
     }
 
     fn parse(tables: &[&'static str; LANGUAGES]) -> Model {
-        let mut words: BTreeMap<&'static str, Weights> = BTreeMap::new();
-        let mut grams: BTreeMap<&'static str, Weights> = BTreeMap::new();
-        let mut letters: BTreeMap<char, Weights> = BTreeMap::new();
+        // (key, language, quarters) for every item, then merged per key.
+        let mut words: Vec<(&'static str, usize, u8)> = Vec::new();
+        let mut grams: Vec<(&'static str, usize, u8)> = Vec::new();
+        let mut letters: Vec<(&'static str, usize, u8)> = Vec::new();
         for (language, table) in tables.iter().enumerate() {
             for line in table.lines() {
                 let Some((head, items)) = line.split_once(' ') else {
@@ -58,27 +64,18 @@ impl Model {
                 };
                 for item in items.split_whitespace() {
                     match kind {
-                        Some('w') => {
-                            words.entry(item).or_insert([0; LANGUAGES])[language] = quarters
-                        }
-                        Some('g') => {
-                            grams.entry(item).or_insert([0; LANGUAGES])[language] = quarters
-                        }
-                        Some('l') => {
-                            if let Some(letter) = item.chars().next() {
-                                letters.entry(letter).or_insert([0; LANGUAGES])[language] =
-                                    quarters;
-                            }
-                        }
+                        Some('w') => words.push((item, language, quarters)),
+                        Some('g') => grams.push((item, language, quarters)),
+                        Some('l') => letters.push((item, language, quarters)),
                         _ => {}
                     }
                 }
             }
         }
         Model {
-            words: words.into_iter().collect(),
-            grams: grams.into_iter().collect(),
-            letters: letters.into_iter().collect(),
+            words: merge(words),
+            grams: merge(grams),
+            letters: merge(letters),
         }
     }
 
@@ -91,11 +88,26 @@ impl Model {
     }
 
     pub fn letter(&self, letter: char) -> Option<&Weights> {
-        self.letters
-            .binary_search_by_key(&letter, |(key, _)| *key)
-            .ok()
-            .map(|at| &self.letters[at].1)
+        // Letters are kept as one-character strings: one sorted-lookup routine in the wasm instead of two.
+        lookup(&self.letters, letter.encode_utf8(&mut [0; 4]))
     }
+}
+
+/// Sorts `items` by key and gathers each key's weights.
+fn merge<K: Ord + Copy>(mut items: Vec<(K, usize, u8)>) -> Vec<(K, Weights)> {
+    items.sort_unstable_by_key(|item| item.0);
+    let mut merged: Vec<(K, Weights)> = Vec::new();
+    for (key, language, quarters) in items {
+        match merged.last_mut() {
+            Some((last, weights)) if *last == key => weights[language] = quarters,
+            _ => {
+                let mut weights = [0; LANGUAGES];
+                weights[language] = quarters;
+                merged.push((key, weights));
+            }
+        }
+    }
+    merged
 }
 
 fn lookup<'m>(table: &'m [(&'static str, Weights)], key: &str) -> Option<&'m Weights> {

@@ -8,12 +8,14 @@
 //!   the common generic ones in [`GENERIC_TLDS`]. As on X, a bare `name.cc` (one label and a country code)
 //!   with nothing after it is not a URL (`acme.dk`, `m.me`), except `.co` and `.tv` (`t.co`);
 //!
-//! each with an optional `:port`, path and query. Labels are letters, digits, `-` (not first or last) and `_`
+//! each with an optional `:port`, path and query. Labels are Latin letters (accents included), digits, `-`
+//! (not first or last) and `_`
 //! (not in the last two labels), at most 63 characters. A URL does not start right after an ASCII letter or
 //! digit, `@`, `$` or `#` (so e-mail addresses and handles are text), nor, without a scheme, after `-`, `_`,
 //! `.`, `/`.
 //! The path stops before trailing punctuation (`acme.com/help.` ends at "help") and keeps balanced
-//! parentheses. Not recognised: IP addresses and hosts in non-Latin scripts, which X rarely links either.
+//! parentheses; paths may hold Latin and Cyrillic letters. Not recognised: IP addresses and hosts in non-Latin
+//! scripts (`http://☃.net`), which X links but customers' replies practically never contain.
 
 use std::ops::Range;
 
@@ -162,7 +164,19 @@ fn blocks_any_url(c: char) -> bool {
 }
 
 fn is_label_char(c: char) -> bool {
-    c.is_ascii_alphanumeric() || c == '-' || c == '_' || (!c.is_ascii() && c.is_alphabetic())
+    c.is_ascii_digit() || c == '-' || c == '_' || is_latin_letter(c)
+}
+
+/// ASCII letters and twitter-text's `latinAccentChars` (Latin-1 letters, Latin Extended-A/B and Additional),
+/// by range: `char::is_alphabetic` would bring a Unicode table into the content-script wasm.
+pub(crate) fn is_latin_letter(c: char) -> bool {
+    c.is_ascii_alphabetic()
+        || matches!(c, '\u{C0}'..='\u{D6}' | '\u{D8}'..='\u{F6}' | '\u{F8}'..='\u{24F}' | '\u{1E00}'..='\u{1EFF}')
+}
+
+/// Cyrillic letters, which twitter-text also allows in paths.
+fn is_cyrillic(c: char) -> bool {
+    ('\u{400}'..='\u{4FF}').contains(&c)
 }
 
 /// Parses the host at `start`: returns where it ends and whether it is a "short" bare domain (one label and a
@@ -273,11 +287,12 @@ fn tail_end(text: &str, start: usize) -> usize {
 }
 
 fn is_url_char(c: char) -> bool {
-    c.is_ascii_alphanumeric()
+    c.is_ascii_digit()
+        || is_latin_letter(c)
+        || is_cyrillic(c)
         || "!*';:=+,.$/%#[]-_~&|@?".contains(c)
-        || (!c.is_ascii() && c.is_alphabetic())
 }
 
 fn is_url_ending_char(c: char) -> bool {
-    c.is_ascii_alphanumeric() || "=_#/+-&".contains(c) || (!c.is_ascii() && c.is_alphabetic())
+    c.is_ascii_digit() || is_latin_letter(c) || is_cyrillic(c) || "=_#/+-&".contains(c)
 }
