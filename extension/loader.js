@@ -33,14 +33,18 @@
     return { core, flavour: 'wasm2js' };
   }
 
+  // An X profile opened by "Reply by DM" (src/sites/x/private_reply.rs): the core presses its Message button.
+  const dmStart = () => location.hash === '#answerdeck-dm' && /^https:\/\/(www\.|mobile\.)?(x|twitter)\.com\/\w{1,15}\/?$/.test(location.href.split('#')[0]);
+
   function check() {
     const href = location.href;
     if (href === lastHref) return;
     lastHref = href;
     if (app) { app.navigate(href); return; }
-    if (starting || !globalThis.answerdeckSurface(href)) return;
+    if (starting || !(globalThis.answerdeckSurface(href) || dmStart())) return;
     starting = loadCore().then(({ core, flavour }) => {
       app = core.start_content(flavour);
+      if (dmStart()) app.start_dm();
       app.navigate(location.href);
     }).catch((error) => {
       starting = null;

@@ -18,6 +18,7 @@ command -v chromedriver >/dev/null || apt_missing+=(chromium-driver)
 command -v firefox-esr >/dev/null || apt_missing+=(firefox-esr)
 command -v Xvfb >/dev/null || apt_missing+=(xvfb)
 command -v zip >/dev/null || apt_missing+=(zip)
+command -v xdotool >/dev/null || apt_missing+=(xdotool) # real OS key presses for the browser-level shortcut test
 if [ ${#apt_missing[@]} -gt 0 ]; then
   log "apt-get install ${apt_missing[*]}"
   as_root apt-get update -qq

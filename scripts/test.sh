@@ -35,6 +35,9 @@ step "end-to-end: Chromium with the extension on fixture pages at the real URLs"
 node tests/e2e/build-fixtures.mjs
 node --test --test-concurrency=1 tests/e2e/
 
+step "desktop: the browser-level keyboard shortcut, pressed as a real key (Xvfb + xdotool)"
+xvfb-run -a node --test --test-concurrency=1 tests/desktop/
+
 if [ -d tests/firefox ]; then
   step "Firefox ESR smoke test"
   node --test --test-concurrency=1 tests/firefox/

@@ -3,7 +3,10 @@
 
 use std::collections::BTreeMap;
 
-use answerdeck::core::template::{parse, render_str, Context, Part, Rendered, Template, Var};
+use answerdeck::core::template::{
+    facebook_dm_link, parse, render_str, unknown_variables, x_dm_link, Context, Part, Rendered,
+    Template, Var,
+};
 
 fn ctx() -> Context {
     Context {
@@ -11,6 +14,7 @@ fn ctx() -> Context {
         name: Some("Jane Doe".into()),
         handle: Some("@jane".into()),
         page: Some("Acme Shoes".into()),
+        dm_link: Some("https://m.me/acmeshoes".into()),
         agent: Some("Sam".into()),
         date: Some("22 November 2026".into()),
         time: Some("10:00".into()),
@@ -75,6 +79,7 @@ fn every_variable_name_parses_to_its_var() {
             "name",
             "handle",
             "page",
+            "dm_link",
             "agent",
             "date",
             "time"
@@ -210,12 +215,12 @@ fn error_offsets_count_characters_not_bytes() {
 #[test]
 fn renders_every_variable_from_the_context() {
     let rendered = render(
-        "{first_name}|{name}|{handle}|{page}|{agent}|{date}|{time}",
+        "{first_name}|{name}|{handle}|{page}|{dm_link}|{agent}|{date}|{time}",
         &ctx(),
     );
     assert_eq!(
         rendered.text,
-        "Jane|Jane Doe|@jane|Acme Shoes|Sam|22 November 2026|10:00"
+        "Jane|Jane Doe|@jane|Acme Shoes|https://m.me/acmeshoes|Sam|22 November 2026|10:00"
     );
     assert!(rendered.missing.is_empty());
 }
@@ -432,5 +437,188 @@ fn check_agrees_with_parse() {
         "",
     ] {
         assert_eq!(check(src), parse(src).map(|_| ()), "{src:?}");
+    }
+}
+
+// ---- {dm_link} ----
+
+#[test]
+fn dm_link_renders_with_fallback_and_tidying() {
+    assert_eq!(
+        text("Write us privately: {dm_link}", &ctx()),
+        "Write us privately: https://m.me/acmeshoes"
+    );
+    assert_eq!(
+        text("Write us at {dm_link|our inbox}.", &Context::default()),
+        "Write us at our inbox."
+    );
+    let rendered = render("DM us {dm_link}, we reply fast", &Context::default());
+    assert_eq!(rendered.text, "DM us, we reply fast");
+    assert_eq!(rendered.missing, vec![Var::DmLink]);
+    assert_eq!(
+        parse("{DM_Link}").unwrap().parts,
+        vec![Part::Var {
+            var: Var::DmLink,
+            fallback: None
+        }]
+    );
+}
+
+#[test]
+fn facebook_dm_link_takes_a_plain_username_or_id() {
+    assert_eq!(
+        facebook_dm_link("acmeshoes").as_deref(),
+        Some("https://m.me/acmeshoes")
+    );
+    assert_eq!(
+        facebook_dm_link(" @Acme.Shoes ").as_deref(),
+        Some("https://m.me/Acme.Shoes")
+    );
+    assert_eq!(
+        facebook_dm_link("100064123456789").as_deref(),
+        Some("https://m.me/100064123456789")
+    );
+    for bad in [
+        "",
+        "@",
+        "acme",
+        "acme shoes",
+        "acme/shoes",
+        "acme?ref=x",
+        "https://facebook.com/acme",
+        "m.me/acme",
+        ".acmeshoes",
+        "acmeshoes.",
+        "acme..shoes",
+        "acme-shoes",
+        "acme_shoes",
+        "åsa.kaffe",
+        "javascript:alert(1)",
+        "@@acmeshoes",
+        &"a".repeat(51),
+    ] {
+        assert_eq!(facebook_dm_link(bad), None, "{bad:?}");
+    }
+}
+
+#[test]
+fn x_dm_link_takes_a_numeric_user_id() {
+    assert_eq!(
+        x_dm_link("783214").as_deref(),
+        Some("https://x.com/messages/compose?recipient_id=783214")
+    );
+    assert_eq!(
+        x_dm_link(" 1234567890123456789 ").as_deref(),
+        Some("https://x.com/messages/compose?recipient_id=1234567890123456789")
+    );
+    for bad in [
+        "",
+        "@acme",
+        "acme",
+        "0123",
+        "12a4",
+        "12 34",
+        "-5",
+        "1e9",
+        "123456789012345678901",
+        "١٢٣",
+    ] {
+        assert_eq!(x_dm_link(bad), None, "{bad:?}");
+    }
+}
+
+// ---- fields, more thoroughly ----
+
+#[test]
+fn several_fields_repeated_and_accented() {
+    let template = parse(
+        "Hej {first_name|der}! Ordre {?Ordrenummer} sendes {?Leveringsdato}.\n\
+         Spørgsmål om {?Ordrenummer}? Skriv til {dm_link|os}. — {?Größe} / {?größe} / {? Größe }",
+    )
+    .unwrap();
+    // Each label once, in order of first appearance; labels are trimmed and compared exactly (case counts).
+    assert_eq!(
+        template.fields(),
+        vec!["Ordrenummer", "Leveringsdato", "Größe", "größe"]
+    );
+    let mut answers = BTreeMap::new();
+    answers.insert("Ordrenummer".to_string(), "#48213".to_string());
+    answers.insert("Leveringsdato".to_string(), "fredag den 27".to_string());
+    answers.insert("Größe".to_string(), "42 ½".to_string());
+    let rendered = template.render(&ctx(), &answers);
+    assert_eq!(
+        rendered.text,
+        "Hej Jane! Ordre #48213 sendes fredag den 27.\n\
+         Spørgsmål om #48213? Skriv til https://m.me/acmeshoes. — 42 ½ / ‹größe› / 42 ½"
+    );
+    assert!(rendered.missing.is_empty());
+}
+
+#[test]
+fn an_empty_answer_leaves_a_tidied_gap() {
+    let template = parse("Your code {?Code}, thanks").unwrap();
+    let mut answers = BTreeMap::new();
+    answers.insert("Code".to_string(), String::new());
+    assert_eq!(
+        template.render(&Context::default(), &answers).text,
+        "Your code, thanks"
+    );
+}
+
+#[test]
+fn field_labels_keep_inner_spaces_and_punctuation() {
+    let template = parse("{?Order number (from the e-mail)} and {?Réf. client}").unwrap();
+    assert_eq!(
+        template.fields(),
+        vec!["Order number (from the e-mail)", "Réf. client"]
+    );
+}
+
+// ---- unknown variables, all of them ----
+
+#[test]
+fn unknown_variable_like_order_no_is_a_clear_error_with_its_position() {
+    let (offset, reason, message) = error_of("Your order {order_no} has shipped");
+    assert_eq!(offset, 11);
+    assert_eq!(reason, "unknown variable {order_no}");
+    assert_eq!(message, "unknown variable {order_no} at character 12");
+}
+
+#[test]
+fn unknown_variables_lists_every_one_with_character_offsets() {
+    let src = "Hæ {frist_name}, {order_no|?} {{literal}} {first_name} {?Field} {nme} ✓ {dm-link}";
+    assert_eq!(
+        unknown_variables(src),
+        vec![
+            (3, "frist_name".to_string()),
+            (17, "order_no".to_string()),
+            (64, "nme".to_string()),
+            (72, "dm-link".to_string()),
+        ]
+    );
+    // The offsets are the ones parse reports for the first.
+    assert_eq!(parse(src).unwrap_err().offset, 3);
+    for (offset, name) in unknown_variables(src) {
+        let at: String = src
+            .chars()
+            .skip(offset)
+            .take(name.chars().count() + 1)
+            .collect();
+        assert_eq!(at, format!("{{{name}"));
+    }
+}
+
+#[test]
+fn unknown_variables_goes_past_other_brace_problems() {
+    // A stray } and an unclosed { do not hide the unknown variables after them.
+    assert_eq!(
+        unknown_variables("a } b {x\n{y} {first_name"),
+        vec![(9, "y".to_string())]
+    );
+    assert!(unknown_variables("").is_empty());
+    assert!(unknown_variables("{first_name|x} {?A} {{y}} {}").is_empty());
+    // Valid templates have none, and a template with none parses or fails for another reason.
+    for src in ["Hi {first_name}", "}", "{", "{}", "{?}"] {
+        assert!(unknown_variables(src).is_empty(), "{src}");
     }
 }

@@ -2,6 +2,7 @@
 #[cfg(feature = "pages")]
 pub mod background;
 pub mod ext;
+pub mod handoff;
 pub mod idb;
 pub mod library;
 pub mod protocol;

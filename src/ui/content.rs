@@ -5,7 +5,9 @@ use super::controls::{self, Control, Placement, Spec};
 use super::favourites::FavouritesHint;
 use super::floating::Floating;
 use super::keys::ComposerKeys;
+use super::notice::Notice;
 use super::picker::Picker;
+use super::private::{about_line, Route};
 use super::target::{self, Destination, PickRequest};
 use crate::core::length::Target;
 use crate::core::reply::Reply;
@@ -16,6 +18,7 @@ use crate::core::{language, order, suggest};
 use crate::dom::insert::{insert_replacing, InsertError};
 use crate::dom::observe::ScopedObserver;
 use crate::platform::ext::ApiListener;
+use crate::platform::handoff::{self, Handoff};
 use crate::platform::library;
 use crate::platform::protocol::Request;
 use crate::sites::page::{is_editable, ComposerFacts, PageFacts, Person, ReplyTarget};
@@ -69,6 +72,7 @@ pub struct App {
     degraded_check: RefCell<Option<Timeout>>,
     last_editable: Rc<RefCell<Option<HtmlElement>>>,
     keys: RefCell<Option<ComposerKeys>>,
+    notice: Rc<RefCell<Option<Notice>>>,
     favourites_hint: RefCell<Option<FavouritesHint>>,
     _focus_tracker: EventListener,
     _library_listener: RefCell<Option<ApiListener>>,
@@ -91,6 +95,12 @@ impl ContentApp {
         if name == "open-picker" {
             self.app.open_on_focused();
         }
+    }
+
+    /// Called by the loader on an X profile opened by "Reply by DM": press its Message button.
+    pub fn start_dm(&self) {
+        let app = self.app.clone();
+        wasm_bindgen_futures::spawn_local(async move { app.start_dm().await });
     }
 
     /// Which core runs this page: "wasm" or "wasm2js".
@@ -137,6 +147,7 @@ pub fn start_content(flavour: String) -> ContentApp {
         degraded_check: RefCell::default(),
         last_editable,
         keys: RefCell::default(),
+        notice: Rc::default(),
         favourites_hint: RefCell::default(),
         _focus_tracker: focus_tracker,
         _library_listener: RefCell::default(),
@@ -157,6 +168,9 @@ pub fn start_content(flavour: String) -> ContentApp {
 impl App {
     fn navigate(self: &Rc<Self>, href: &str) {
         let surface = surface::detect(href);
+        if let Some(to) = surface.and_then(|s| handoff_key(s, href)) {
+            self.receive_handoff(to);
+        }
         if surface == self.surface.get() && self.observer.borrow().is_some() {
             return;
         }
@@ -211,7 +225,7 @@ impl App {
         library.problem = None;
     }
 
-    fn site(&self) -> Option<Site> {
+    pub fn site(&self) -> Option<Site> {
         self.surface.get().map(Surface::site)
     }
 
@@ -644,6 +658,170 @@ impl App {
         });
     }
 
+    /// "Reply privately" / "Reply by DM" for a comment, by `route`. Ok(message naming the route) or Err(why).
+    pub async fn reply_privately(
+        &self,
+        route: Route,
+        target: &ReplyTarget,
+        text: &str,
+        language: Option<&str>,
+    ) -> Result<String, String> {
+        let site = self
+            .site()
+            .ok_or("This page is no longer a messaging page.")?;
+        let name = target
+            .author
+            .name
+            .clone()
+            .unwrap_or_else(|| "this customer".into());
+        match route {
+            Route::Native(action) => {
+                let document = crate::dom::document();
+                let before = facebook::page::composers(&document);
+                action.click();
+                let mut editor = None;
+                for _ in 0..60 {
+                    let fresh: Vec<HtmlElement> = facebook::page::composers(&document)
+                        .into_iter()
+                        .filter(|c| !before.contains(c))
+                        .collect();
+                    editor = fresh
+                        .iter()
+                        .find(|c| document.active_element().as_ref() == Some(c.as_ref()))
+                        .or(fresh.first())
+                        .cloned();
+                    if editor.is_some() {
+                        break;
+                    }
+                    gloo::timers::future::TimeoutFuture::new(50).await;
+                }
+                let Some(editor) = editor else {
+                    return copy_or_explain(text, "Facebook's private reply box did not open. The reply is on your clipboard: open it and paste (Ctrl+V).")
+                        .await
+                        .and(Err("Facebook's private reply box did not open; the reply was copied to your clipboard.".into()));
+                };
+                self.insert(text, Destination::Composer(editor), None)
+                    .await
+                    .map(|_| format!("Private reply to {name} put into Facebook's own private reply for this comment — nothing was sent."))
+            }
+            Route::NewTab {
+                url,
+                to,
+                via,
+                about,
+            } => {
+                let text = match about {
+                    Some(link) => format!("{text}\n\n{}", about_line(site, language, &link)),
+                    None => text.to_string(),
+                };
+                let handoff = Handoff {
+                    text,
+                    to,
+                    name: target.author.name.clone(),
+                    created_ms: js_sys::Date::now(),
+                };
+                handoff::put(&handoff)
+                    .await
+                    .map_err(|_| "Could not hand the reply to the new tab.".to_string())?;
+                match crate::dom::window().open_with_url_and_target(&url, "_blank") {
+                    Ok(Some(_)) => Ok(format!("Opened {name}'s {via} conversation in a new tab; the reply is waiting in its box there — nothing was sent.")),
+                    _ => copy_or_explain(&handoff.text, &format!("The browser blocked the new tab. The reply is on your clipboard: open {url} and paste it (Ctrl+V)."))
+                        .await
+                        .and(Err("The browser blocked the new tab; the reply was copied to your clipboard.".into())),
+                }
+            }
+            Route::Unavailable(reason) => copy_or_explain(text, "").await.and(Err(format!(
+                "{reason} The reply was copied to your clipboard."
+            ))),
+        }
+    }
+
+    /// Tells the user what happened (e.g. which route a private reply took), on the page.
+    pub fn announce(&self, text: &str) {
+        Notice::show(&self.notice, text, false);
+    }
+
+    /// In a conversation opened by "Reply privately": insert the reply waiting for it, once its box is there.
+    fn receive_handoff(self: &Rc<Self>, to: String) {
+        let app = self.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            let wanted = |key: &str| {
+                if to == "x:*" {
+                    key.starts_with("x:")
+                } else {
+                    key == to
+                }
+            };
+            let Some(handoff) = handoff::take(wanted, js_sys::Date::now()).await else {
+                return;
+            };
+            let document = crate::dom::document();
+            let mut editor = None;
+            for _ in 0..100 {
+                let composers = match app.site() {
+                    Some(Site::X) => x::page::composers(&document),
+                    _ => facebook::page::composers(&document),
+                };
+                editor = composers.into_iter().next();
+                if editor.is_some() {
+                    break;
+                }
+                gloo::timers::future::TimeoutFuture::new(100).await;
+            }
+            let name = handoff
+                .name
+                .clone()
+                .unwrap_or_else(|| "the customer".into());
+            let outcome = match editor {
+                Some(editor) => {
+                    app.insert(&handoff.text, Destination::Composer(editor), None)
+                        .await
+                }
+                None => Err("no message box appeared".into()),
+            };
+            match outcome {
+                Ok(_) => Notice::show(
+                    &app.notice,
+                    &format!("Answerdeck put your private reply to {name} in the message box. Check it and press Enter to send — nothing was sent."),
+                    false,
+                ),
+                Err(reason) => {
+                    let copied = super::clipboard::copy(&handoff.text).await;
+                    Notice::show(
+                        &app.notice,
+                        &format!(
+                            "Answerdeck could not put the private reply to {name} here ({reason}).{}",
+                            if copied { " It is on your clipboard: paste it with Ctrl+V." } else { "" }
+                        ),
+                        true,
+                    );
+                }
+            }
+        });
+    }
+
+    /// On an X profile opened by "Reply by DM": press X's Message button, which opens X Chat with them.
+    async fn start_dm(&self) {
+        let document = crate::dom::document();
+        for _ in 0..100 {
+            let button = document
+                .query_selector(crate::sites::x::private_reply::MESSAGE_BUTTON)
+                .ok()
+                .flatten()
+                .and_then(|b| b.dyn_into::<HtmlElement>().ok());
+            if let Some(button) = button {
+                button.click();
+                return;
+            }
+            gloo::timers::future::TimeoutFuture::new(100).await;
+        }
+        Notice::show(
+            &self.notice,
+            "Answerdeck could not find the Message button on this profile: open the chat yourself — your reply is waiting and goes in when the chat opens.",
+            true,
+        );
+    }
+
     /// The numbered favourites under the composer, after Ctrl+.
     pub fn show_favourites(&self, editor: &HtmlElement) {
         let library = self.library.borrow();
@@ -731,6 +909,30 @@ impl App {
             }
         });
         *self.degraded_check.borrow_mut() = Some(timeout);
+    }
+}
+
+/// Which waiting private reply a conversation URL can take: `facebook:<id>` for a Messenger thread,
+/// `x:*` for an X Chat conversation (its URL has ids, not the handle the reply was keyed by).
+fn handoff_key(surface: Surface, href: &str) -> Option<String> {
+    match surface {
+        Surface::FacebookMessenger => {
+            let path = href.split(['?', '#']).next()?;
+            let mut segments = path.split('/').skip(3).filter(|s| !s.is_empty());
+            let id = loop {
+                match segments.next()? {
+                    "t" => break segments.next()?,
+                    _ => continue,
+                }
+            };
+            Some(format!("facebook:{}", id.to_lowercase()))
+        }
+        Surface::XChat | Surface::XLegacyDm => {
+            let path = href.split(['?', '#']).next()?;
+            crate::sites::x::url::chat_id(path.split_once("x.com").map(|(_, p)| p).unwrap_or(path))
+                .map(|_| "x:*".to_string())
+        }
+        _ => None,
     }
 }
 

@@ -7,8 +7,10 @@ pub mod favourites;
 pub mod fields;
 pub mod floating;
 pub mod keys;
+pub mod notice;
 #[cfg(feature = "pages")]
 pub mod options;
 pub mod picker;
+pub mod private;
 pub mod styles;
 pub mod target;

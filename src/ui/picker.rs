@@ -5,13 +5,15 @@
 use super::compose::{compose, Composed, LanguageChoice};
 use super::content::App;
 use super::fields::FieldsForm;
+use super::private::{self, Route};
 use super::target::{Destination, PickRequest};
 use crate::core::language;
 use crate::core::template::Context;
 use crate::dom::mount::ShadowHost;
 use crate::sites::page::ComposerFacts;
+use crate::sites::surface::Site;
 use gloo::events::{EventListener, EventListenerOptions, EventListenerPhase};
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::{Rc, Weak};
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, HtmlElement, HtmlInputElement, KeyboardEvent};
@@ -25,6 +27,9 @@ pub struct Picker {
     host: ShadowHost,
     input: HtmlInputElement,
     language_chip: HtmlElement,
+    /// "Reply privately" (Facebook) / "Reply by DM" (X), only when answering a comment or post.
+    private_chip: Option<HtmlElement>,
+    private: Cell<bool>,
     list: Element,
     preview: Element,
     meter: Element,
@@ -127,7 +132,35 @@ impl Picker {
         status.set_text_content(Some(
             "↑↓ choose · Enter insert · Alt+L language · Esc close — nothing is sent",
         ));
+        let private_label = match (&destination, app.site()) {
+            (Destination::Reply(_), Some(Site::Facebook)) => Some("Reply privately"),
+            (Destination::Reply(_), Some(Site::X)) => Some("Reply by DM"),
+            _ => None,
+        };
+        let private_chip: Option<HtmlElement> = match private_label {
+            Some(label) => {
+                let chip: HtmlElement = element(
+                    &document,
+                    "button",
+                    &[
+                        ("type", "button"),
+                        ("class", "private"),
+                        ("tabindex", "-1"),
+                        ("aria-pressed", "false"),
+                        ("aria-label", &format!("{label} (Alt+P)")),
+                    ],
+                )?
+                .dyn_into()
+                .ok()?;
+                chip.set_text_content(Some(label));
+                Some(chip)
+            }
+            None => None,
+        };
         row.append_child(&heading_line).ok()?;
+        if let Some(chip) = &private_chip {
+            row.append_child(chip).ok()?;
+        }
         row.append_child(&language_chip).ok()?;
         head.append_child(&row).ok()?;
         head.append_child(&input).ok()?;
@@ -149,6 +182,8 @@ impl Picker {
             host,
             input,
             language_chip,
+            private_chip,
+            private: Cell::new(false),
             list,
             preview,
             meter,
@@ -207,6 +242,20 @@ impl Picker {
                 }
             },
         ));
+        if let Some(chip) = &self.private_chip {
+            let (me, app_ref) = (Rc::downgrade(self), Rc::downgrade(app));
+            listeners.push(EventListener::new_with_options(
+                chip,
+                "mousedown",
+                EventListenerOptions::enable_prevent_default(),
+                move |event| {
+                    event.prevent_default();
+                    if let (Some(picker), Some(app)) = (me.upgrade(), app_ref.upgrade()) {
+                        picker.toggle_private(&app);
+                    }
+                },
+            ));
+        }
         let (me, app_ref) = (Rc::downgrade(self), Rc::downgrade(app));
         listeners.push(EventListener::new_with_options(
             &self.list,
@@ -267,6 +316,11 @@ impl Picker {
         if is_language_key(event) {
             event.prevent_default();
             self.cycle_language(app);
+            return;
+        }
+        if is_private_key(event) {
+            event.prevent_default();
+            self.toggle_private(app);
             return;
         }
         match event.key().as_str() {
@@ -411,7 +465,7 @@ impl Picker {
             &self.language.borrow(),
             &self.context,
             &values,
-            self.facts.target,
+            self.target(app),
         );
         Some((reply.id.clone(), composed))
     }
@@ -472,6 +526,50 @@ impl Picker {
                 "false"
             },
         );
+    }
+
+    /// What the text becomes: the composer's target, or a direct message when replying privately.
+    fn target(&self, app: &App) -> crate::core::length::Target {
+        match (self.private.get(), app.site()) {
+            (true, Some(site)) => Route::target(site),
+            _ => self.facts.target,
+        }
+    }
+
+    /// The private route for the comment this picker answers, if it answers one.
+    fn private_route(&self, app: &App) -> Option<(Route, crate::sites::page::ReplyTarget)> {
+        let Destination::Reply(target) = &self.destination else {
+            return None;
+        };
+        let site = app.site()?;
+        Some((private::route_for(site, target), (**target).clone()))
+    }
+
+    /// Alt+P (or a click on the chip): answer privately instead of in public, and say by which route.
+    fn toggle_private(&self, app: &App) {
+        let Some(chip) = &self.private_chip else {
+            self.set_status("Private replies are for comments and posts.", false);
+            return;
+        };
+        let on = !self.private.get();
+        self.private.set(on);
+        let _ = chip.set_attribute("aria-pressed", if on { "true" } else { "false" });
+        if on {
+            let name = self
+                .facts
+                .person
+                .name
+                .clone()
+                .unwrap_or_else(|| "this customer".into());
+            let line = self
+                .private_route(app)
+                .map(|(route, _)| route.describe(&name))
+                .unwrap_or_default();
+            self.set_status(&line, false);
+        } else {
+            self.set_status("Public reply under the comment.", false);
+        }
+        self.show_composed(app);
     }
 
     /// Alt+L (or a click on the chip): the next language the highlighted reply has.
@@ -550,6 +648,22 @@ impl Picker {
         self.state.borrow_mut().busy = true;
         self.set_status("Inserting…", false);
         let (app, me) = (app.clone(), Rc::downgrade(self));
+        if self.private.get() {
+            let Some((route, target)) = self.private_route(&app) else {
+                return;
+            };
+            wasm_bindgen_futures::spawn_local(async move {
+                let outcome = app
+                    .reply_privately(route, &target, &composed.text, composed.language.as_deref())
+                    .await;
+                if outcome.is_ok() {
+                    app.record_use(&id);
+                    app.announce(outcome.as_deref().unwrap_or_default());
+                }
+                finish(&me, &app, outcome);
+            });
+            return;
+        }
         let destination = self.destination.clone();
         let typed = self.typed.clone();
         wasm_bindgen_futures::spawn_local(async move {
@@ -579,6 +693,11 @@ impl Picker {
             if is_language_key(event) {
                 event.prevent_default();
                 picker.cycle_language(&app);
+                return;
+            }
+            if is_private_key(event) {
+                event.prevent_default();
+                picker.toggle_private(&app);
                 return;
             }
             match event.key().as_str() {
@@ -639,6 +758,11 @@ impl Picker {
 /// Alt+L: one key combination that types nothing in the search field on any layout we support.
 fn is_language_key(event: &KeyboardEvent) -> bool {
     event.alt_key() && !event.ctrl_key() && event.code() == "KeyL"
+}
+
+/// Alt+P: reply privately (Facebook) / by DM (X).
+fn is_private_key(event: &KeyboardEvent) -> bool {
+    event.alt_key() && !event.ctrl_key() && event.code() == "KeyP"
 }
 
 /// After an insertion attempt: close on success; otherwise keep the picker open with the reason.

@@ -34,6 +34,8 @@ li[aria-selected="true"] { background: #e0f2f1; border-left-color: #00796b; }
 .row { display: flex; gap: 6px; align-items: center; margin: 0 0 6px; }
 .row .for { flex: 1 1 auto; margin: 0; }
 .lang { flex: none; font: 600 11px/1.6 system-ui, sans-serif; color: #00695c; background: #e0f2f1; border: 1px solid #80cbc4; border-radius: 10px; padding: 0 8px; cursor: pointer; }
+.private { flex: none; font: 600 11px/1.6 system-ui, sans-serif; color: #3c4043; background: #f1f3f4; border: 1px solid #c8ccd1; border-radius: 10px; padding: 0 8px; cursor: pointer; }
+.private[aria-pressed="true"] { color: #fff; background: #5e35b1; border-color: #5e35b1; }
 .lang[data-matched="false"] { color: #8a4b00; background: #fff3e0; border-color: #ffb74d; }
 .group { padding: 4px 12px 2px; font-size: 11px; font-weight: 600; text-transform: uppercase; letter-spacing: .04em; color: #5f6368; cursor: default; }
 .meter { display: flex; justify-content: space-between; padding: 2px 12px; font-size: 11px; color: #5f6368; background: #f7f8fa; }
@@ -57,6 +59,13 @@ ol { box-sizing: border-box; margin: 0; padding: 6px 10px 6px 28px; max-width: 3
 li { white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
 p { margin: 0 0 4px -18px; font-size: 11px; color: #5f6368; }
 @media (prefers-color-scheme: dark) { ol { background: #242526; color: #e4e6eb; border-color: #3e4042; } p { color: #b0b3b8; } }
+"#;
+
+pub const NOTICE: &str = r#"
+:host { all: initial; position: fixed; left: 16px; bottom: 16px; z-index: 2147483645; }
+.notice { margin: 0; max-width: 360px; cursor: pointer; background: #e0f2f1; color: #00332c; border: 1px solid #80cbc4; border-radius: 8px;
+  padding: 10px 12px; box-shadow: 0 4px 14px rgba(0,0,0,.2); font: 13px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; }
+.notice.error { background: #fdecea; color: #5f1410; border-color: #f28b82; }
 "#;
 
 pub const FLOATING: &str = r#"

@@ -43,6 +43,7 @@ pub fn context(person: &Person, acting: &Person) -> Context {
             .as_ref()
             .map(|h| format!("@{}", h.trim_start_matches('@'))),
         page: acting.name.clone().or_else(|| acting.handle.clone()),
+        dm_link: None,
         agent: None,
         date: Some(String::from(date)),
         time: Some(strip_seconds(&String::from(time))),

@@ -17,8 +17,8 @@ export function rendered(id, values = {}) {
 }
 
 /** Starts Chromium with the extension on fixture routes; resolves once the starter library is stored. */
-export async function startBrowser({ csp }) {
-  const browser = await launch({ extensionDir: EXTENSION_DIR });
+export async function startBrowser({ csp, headless = true }) {
+  const browser = await launch({ extensionDir: EXTENSION_DIR, headless });
   await serveFixtures(browser.context, { csp });
   for (const origin of ['https://www.facebook.com', 'https://x.com']) {
     await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });

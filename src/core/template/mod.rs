@@ -3,6 +3,7 @@
 //!
 //! Rendering produces plain text: nothing is escaped or interpreted, newlines are kept exactly.
 
+mod links;
 mod parser;
 mod render;
 
@@ -10,7 +11,8 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-pub use parser::{check, parse};
+pub use links::{facebook_dm_link, x_dm_link};
+pub use parser::{check, parse, unknown_variables};
 pub use render::render_str;
 
 /// A variable filled from the page or the user's settings.
@@ -21,6 +23,9 @@ pub enum Var {
     Name,
     Handle,
     Page,
+    /// The link that opens a private conversation with the Page or account (`https://m.me/acme`), for
+    /// public answers like "write us at {dm_link}".
+    DmLink,
     Agent,
     Date,
     Time,
@@ -28,11 +33,12 @@ pub enum Var {
 
 impl Var {
     /// Every variable, in the order the editor lists them.
-    pub const ALL: [Var; 7] = [
+    pub const ALL: [Var; 8] = [
         Var::FirstName,
         Var::Name,
         Var::Handle,
         Var::Page,
+        Var::DmLink,
         Var::Agent,
         Var::Date,
         Var::Time,
@@ -45,6 +51,7 @@ impl Var {
             Var::Name => "name",
             Var::Handle => "handle",
             Var::Page => "page",
+            Var::DmLink => "dm_link",
             Var::Agent => "agent",
             Var::Date => "date",
             Var::Time => "time",
@@ -115,6 +122,9 @@ pub struct Context {
     pub name: Option<String>,
     pub handle: Option<String>,
     pub page: Option<String>,
+    /// See [`Var::DmLink`]; build it with [`facebook_dm_link`] or [`x_dm_link`].
+    pub dm_link: Option<String>,
+    /// The person answering, from the user's settings.
     pub agent: Option<String>,
     pub date: Option<String>,
     pub time: Option<String>,
@@ -140,6 +150,7 @@ impl Context {
             Var::Name => present(&self.name),
             Var::Handle => present(&self.handle),
             Var::Page => present(&self.page),
+            Var::DmLink => present(&self.dm_link),
             Var::Agent => present(&self.agent),
             Var::Date => present(&self.date),
             Var::Time => present(&self.time),

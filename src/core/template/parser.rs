@@ -28,6 +28,57 @@ pub fn check(src: &str) -> Result<(), TemplateError> {
     scan(src, |_| {})
 }
 
+/// Every `{name}` or `{name|fallback}` whose name is not a variable, as (character offset of its `{`, name
+/// as written), in order. [`parse`] stops at the first problem of any kind; this goes on to the end, so the
+/// editor can mark every misspelt variable at once. Other brace problems (a stray `}`, an unclosed `{`) are
+/// skipped here: [`parse`] reports them.
+pub fn unknown_variables(src: &str) -> Vec<(usize, String)> {
+    let mut found = Vec::new();
+    let mut chars = 0; // characters before `at`
+    let mut at = 0;
+    while let Some(found_at) = src[at..].find(['{', '}']) {
+        let brace_at = at + found_at;
+        chars += src[at..brace_at].chars().count();
+        let brace = &src[brace_at..brace_at + 1];
+        let after = &src[brace_at + 1..];
+        if after.starts_with(brace) || brace == "}" {
+            // `{{` / `}}` are literal; a lone `}` is parse's to report.
+            let len = if after.starts_with(brace) { 2 } else { 1 };
+            chars += len;
+            at = brace_at + len;
+            continue;
+        }
+        match after.find(['}', '{', '\n', '\r']) {
+            Some(end) if after.as_bytes()[end] == b'}' => {
+                let inner = &after[..end];
+                if let Err(name) = known_name(inner) {
+                    found.push((chars, name.to_string()));
+                }
+                chars += 1 + inner.chars().count() + 1;
+                at = brace_at + 1 + end + 1;
+            }
+            _ => {
+                chars += 1;
+                at = brace_at + 1;
+            }
+        }
+    }
+    found
+}
+
+/// `Err(name)` when `inner` (the text between braces) names a variable that does not exist.
+fn known_name(inner: &str) -> Result<(), &str> {
+    if inner.trim_start().starts_with('?') {
+        return Ok(());
+    }
+    let name = inner.split('|').next().unwrap_or(inner).trim();
+    if name.is_empty() || Var::from_name(name).is_some() {
+        Ok(())
+    } else {
+        Err(name)
+    }
+}
+
 /// A piece of the source: literal text (a brace of `{{` or `}}` arrives as its own piece) or a placeholder.
 enum Piece<'a> {
     Text(&'a str),

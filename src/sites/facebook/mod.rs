@@ -1,5 +1,6 @@
 //! facebook.com, messenger.com and business.facebook.com.
 #[cfg(target_arch = "wasm32")]
 pub mod page;
+pub mod private_reply;
 pub mod selectors;
 pub mod url;

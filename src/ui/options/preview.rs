@@ -21,6 +21,7 @@ pub fn sample_context() -> Context {
         name: Some("Jonas Becker".into()),
         handle: Some("@jonas_b".into()),
         page: Some("Nordlicht Kaffee".into()),
+        dm_link: template::facebook_dm_link("nordlichtkaffee"),
         agent: Some("Sam".into()),
         date: Some(now.to_locale_date_string(&locale, &date_options).into()),
         time: Some(

@@ -1,0 +1,47 @@
+//! A reply waiting for another tab: "Reply privately" opens the customer's Messenger or X Chat conversation in a
+//! new tab, and that tab's content script inserts the reply once its composer is there. Kept in the extension's
+//! own storage (page scripts can't read it), taken once, and ignored when stale.
+use serde::{Deserialize, Serialize};
+use wasm_bindgen::JsValue;
+
+const KEY: &str = "answerdeck.handoff";
+/// A handoff older than this is dropped: the user has moved on.
+pub const FRESH_MS: f64 = 120_000.0;
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct Handoff {
+    /// The text to insert.
+    pub text: String,
+    /// Where it goes: `facebook:<messenger id>` or `x:<handle>` (lowercase).
+    pub to: String,
+    /// The customer's name, for the notice.
+    pub name: Option<String>,
+    pub created_ms: f64,
+}
+
+pub async fn put(handoff: &Handoff) -> Result<(), JsValue> {
+    let value = serde_wasm_bindgen::to_value(handoff)?;
+    let items = js_sys::Object::new();
+    js_sys::Reflect::set(&items, &KEY.into(), &value)?;
+    crate::platform::ext::call("storage.local", "set", &[items.into()]).await?;
+    Ok(())
+}
+
+/// The waiting handoff whose `to` satisfies `wanted`, removed from storage; None when there is none, it is
+/// stale (then it is removed too), or it is for another conversation (then it stays for that one).
+pub async fn take(wanted: impl Fn(&str) -> bool, now_ms: f64) -> Option<Handoff> {
+    let got = crate::platform::ext::call("storage.local", "get", &[KEY.into()])
+        .await
+        .ok()?;
+    let value = js_sys::Reflect::get(&got, &KEY.into()).ok()?;
+    if value.is_undefined() {
+        return None;
+    }
+    let handoff: Handoff = serde_wasm_bindgen::from_value(value).ok()?;
+    let stale = now_ms - handoff.created_ms > FRESH_MS;
+    if !stale && !wanted(&handoff.to) {
+        return None;
+    }
+    let _ = crate::platform::ext::call("storage.local", "remove", &[KEY.into()]).await;
+    (!stale).then_some(handoff)
+}
