@@ -136,6 +136,9 @@ fn facebook_page_refuses_other_sites_and_bad_names() {
         "Nordlicht Kaffee",
         "nordlicht/kaffee!",
         ".nordlicht",
+        "nordlicht..kaffee",
+        "abc",
+        "Nordlicht-Kaffee",
         "https://www.facebook.com/",
         "https://www.facebook.com/profile.php",
     ] {
@@ -150,6 +153,19 @@ fn facebook_page_refuses_other_sites_and_bad_names() {
     );
     let long = "a".repeat(51);
     assert_eq!(problems(with("", &long, ""))[0].0, "facebook_page");
+    assert_eq!(
+        problems(with("", "abc", ""))[0].1,
+        "“abc” is too short: Page usernames have at least 5 characters"
+    );
+    // Whatever is accepted makes a link.
+    for input in [
+        "nordlichtkaffee",
+        "Nordlicht.Kaffee",
+        "123456789012345",
+        "12345",
+    ] {
+        assert!(with("", input, "").facebook_dm_link().is_some(), "{input}");
+    }
 }
 
 #[test]
@@ -175,6 +191,7 @@ fn x_user_id_is_numeric_and_accepts_a_dm_link() {
         "https://x.com/nordlicht",
         "12ab",
         "000",
+        "0123",
         "123456789012345678901",
         "https://example.com/messages/compose?recipient_id=1",
     ] {

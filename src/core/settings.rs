@@ -12,10 +12,12 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use crate::core::reply::FieldError;
+use crate::core::template;
 
 /// Longest agent name, in characters: a signature, not a paragraph.
 pub const MAX_AGENT_CHARS: usize = 80;
-/// Facebook usernames are at most 50 characters.
+/// Facebook usernames have 5 to 50 characters.
+const MIN_PAGE_NAME_CHARS: usize = 5;
 const MAX_PAGE_NAME_CHARS: usize = 50;
 /// An X account id is a u64 (at most 20 digits).
 const MAX_X_ID_DIGITS: usize = 20;
@@ -119,16 +121,16 @@ impl Settings {
         Some(self.agent_name.trim()).filter(|name| !name.is_empty())
     }
 
-    /// `https://m.me/<page>`: opens a private conversation with the Page in Messenger.
+    /// `https://m.me/<page>`: opens a private conversation with the Page in Messenger (built by
+    /// [`template::facebook_dm_link`], which `{dm_link}` uses too).
     pub fn facebook_dm_link(&self) -> Option<String> {
-        let page = normalize_facebook_page(&self.facebook_page).ok()?;
-        (!page.is_empty()).then(|| format!("https://m.me/{page}"))
+        template::facebook_dm_link(&normalize_facebook_page(&self.facebook_page).ok()?)
     }
 
-    /// `https://x.com/messages/compose?recipient_id=<id>`: opens a new DM to the account on X.
+    /// `https://x.com/messages/compose?recipient_id=<id>`: opens a new DM to the account on X (built by
+    /// [`template::x_dm_link`]).
     pub fn x_dm_link(&self) -> Option<String> {
-        let id = normalize_x_user_id(&self.x_user_id).ok()?;
-        (!id.is_empty()).then(|| format!("https://x.com/messages/compose?recipient_id={id}"))
+        template::x_dm_link(&normalize_x_user_id(&self.x_user_id).ok()?)
     }
 }
 
@@ -192,21 +194,28 @@ fn normalize_facebook_page(input: &str) -> Result<String, String> {
             "enter the Page's username (as in facebook.com/username) or its numeric id".into(),
         );
     }
-    if candidate.bytes().all(|b| b.is_ascii_digit()) {
-        return Ok(candidate.to_string());
-    }
     let valid_chars = candidate
         .bytes()
-        .all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-');
-    if !valid_chars
-        || candidate.len() > MAX_PAGE_NAME_CHARS
-        || candidate.starts_with('.')
-        || candidate.ends_with('.')
-    {
+        .all(|b| b.is_ascii_alphanumeric() || b == b'.');
+    if !valid_chars {
         return Err(format!(
             "“{}” is not a Page username: use letters, digits and dots only, as in facebook.com/username",
             shorten(candidate)
         ));
+    }
+    // The rules `{dm_link}` applies (5–50 characters, no dot at either end or twice in a row).
+    if template::facebook_dm_link(candidate).is_none() {
+        let reason = if candidate.len() < MIN_PAGE_NAME_CHARS {
+            format!("“{candidate}” is too short: Page usernames have at least {MIN_PAGE_NAME_CHARS} characters")
+        } else if candidate.len() > MAX_PAGE_NAME_CHARS {
+            format!("is longer than {MAX_PAGE_NAME_CHARS} characters, the most a Page username has")
+        } else {
+            format!(
+                "“{}” is not a Page username: dots only between letters or digits",
+                shorten(candidate)
+            )
+        };
+        return Err(reason);
     }
     Ok(candidate.to_string())
 }
@@ -232,7 +241,7 @@ fn normalize_x_user_id(input: &str) -> Result<String, String> {
             shorten(id)
         ));
     }
-    if id.is_empty() || id.len() > MAX_X_ID_DIGITS || id.bytes().all(|b| b == b'0') {
+    if template::x_dm_link(id).is_none() || id.len() > MAX_X_ID_DIGITS {
         return Err("must be the account's numeric id, like 1234567890".into());
     }
     Ok(id.to_string())

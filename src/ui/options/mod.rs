@@ -257,6 +257,9 @@ impl Page {
         self.editor_library_changed();
         self.settings
             .stored_changed(&self.library.borrow().settings);
+        self.editor
+            .preview
+            .use_settings(&self.library.borrow().settings);
     }
 
     /// A reply was used (in any tab): its row and the Unused count follow.

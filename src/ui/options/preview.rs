@@ -1,7 +1,9 @@
 //! The live preview under the editor: the template being edited, rendered with sample values, and the help
 //! line listing the variables (each a button that inserts it at the caret).
 use super::dom::{self, el, text};
+use crate::core::settings::Settings;
 use crate::core::template::{self, Context, Var};
+use std::cell::RefCell;
 use wasm_bindgen::JsValue;
 use web_sys::Element;
 
@@ -68,6 +70,8 @@ pub struct Preview {
     caption: Element,
     output: Element,
     note: Element,
+    /// The agent's name and DM link from the settings, when set: the preview uses them instead of samples.
+    own: RefCell<(Option<String>, Option<String>)>,
 }
 
 impl Preview {
@@ -88,7 +92,16 @@ impl Preview {
             caption,
             output,
             note,
+            own: RefCell::default(),
         }
+    }
+
+    /// Uses the agent's name and the Facebook DM link from `settings` where they are set.
+    pub fn use_settings(&self, settings: &Settings) {
+        self.own.replace((
+            settings.agent().map(str::to_string),
+            settings.facebook_dm_link(),
+        ));
     }
 
     /// Renders `source` (the text of the field named by `label`) as Jonas would receive it.
@@ -106,7 +119,15 @@ impl Preview {
         }
         match template::parse(source) {
             Ok(parsed) => {
-                let rendered = template::render_str(source, &sample_context());
+                let mut context = sample_context();
+                let (agent, dm_link) = self.own.borrow().clone();
+                if agent.is_some() {
+                    context.agent = agent;
+                }
+                if dm_link.is_some() {
+                    context.dm_link = dm_link;
+                }
+                let rendered = template::render_str(source, &context);
                 let text = rendered.map(|r| r.text).unwrap_or_default();
                 self.output.set_text_content(Some(&text));
                 let fields = parsed.fields();

@@ -297,6 +297,7 @@ impl Page {
                 (true, Some(saved)) => {
                     form.stored.replace(Some(saved.clone()));
                     form.fill(&saved);
+                    page.editor.preview.use_settings(&saved);
                     {
                         let mut library = page.library.borrow_mut();
                         library.settings = saved;
