@@ -14,11 +14,33 @@ pub enum Request {
     Put { reply: Reply, base_rev: Option<u64> },
     #[serde(rename = "reply.delete")]
     Delete { id: String, base_rev: Option<u64> },
+    /// A reply was inserted (content scripts send this after each successful insertion). Counts its use
+    /// without touching the reply or the library revision, so tabs don't reload the library for it.
+    #[serde(rename = "reply.used")]
+    Used {
+        id: String,
+        /// When, in milliseconds since the epoch; the background's clock when absent.
+        #[serde(default)]
+        at_ms: Option<f64>,
+    },
     /// Import a data-format-v1 file: refused whole (nothing stored changes) or applied in one transaction.
     #[serde(rename = "library.import")]
     Import { text: String },
     #[serde(rename = "library.export")]
     Export,
+    /// The best `limit` replies for what the user typed in the picker, best first (ids). The search index
+    /// lives in the background, once, instead of in every tab (design.md §6: memory and shipped wasm).
+    #[serde(rename = "library.search")]
+    Search { query: String, limit: usize },
+    /// For a customer's message: the language to answer in (the site's `lang` when given, else detected) and
+    /// the best replies for it, ranked with usage (ids).
+    #[serde(rename = "customer.suggest")]
+    Suggest {
+        text: String,
+        #[serde(default)]
+        lang: Option<String>,
+        limit: usize,
+    },
 }
 
 /// One flat response shape; `ok: false` carries `error` (a code), `message` (for the user) and maybe `path`.
@@ -45,6 +67,12 @@ pub struct Response {
     pub unchanged: Option<usize>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,
+    /// `library.search`, `customer.suggest`: reply ids, best first.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ids: Option<Vec<String>>,
+    /// `customer.suggest`: the language to answer in, if known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
 }
 
 impl Response {
