@@ -545,10 +545,10 @@ fn corrected_match(chunk: &str, token: &str) -> bool {
         return false;
     }
     let first_right = c[0] == t[0] || (c.len() > 1 && c[0] == t[1] && c[1] == t[0]);
-    let word_len = c
-        .iter()
-        .position(|&b| b.is_ascii() && !b.is_ascii_alphanumeric())
-        .unwrap_or(c.len());
+    let word_len = chunk
+        .char_indices()
+        .find(|(_, ch)| !ch.is_alphanumeric())
+        .map_or(chunk.len(), |(at, _)| at);
     first_right && (1..=word_len).any(|end| osa_distance(&c[..end], t) <= edits)
 }
 
@@ -647,7 +647,7 @@ impl Rng {
 /// Few, overlapping pieces so that queries hit many replies in many different ways.
 const PIECES: &[&str] = &[
     "ab", "ba", "a", "b", "Ab", "é", "É", "ss", "ß", "-", ".", "/", "1", "12", "ø", "Ж", "ж", "x",
-    "aa",
+    "aa", "–",
 ];
 
 fn random_text(rng: &mut Rng, words: usize) -> String {

@@ -128,6 +128,7 @@ pub struct IndexBuilder {
     /// Per reply, the rank of each one-character token (transposed into columns by `finish`).
     char_ranks: Vec<[u8; CHAR_SLOTS]>,
     favorite: Vec<bool>,
+    text_words: Vec<u8>,
     /// This reply's (chunk, field) pairs, before merging duplicates.
     reply_chunks: Vec<(u32, u8)>,
     folded: String,
@@ -151,6 +152,7 @@ impl IndexBuilder {
             text_pairs: Vec::new(),
             char_ranks: Vec::with_capacity(reply_count),
             favorite: Vec::with_capacity(reply_count),
+            text_words: Vec::with_capacity(reply_count),
             reply_chunks: Vec::new(),
             folded: String::new(),
         }
@@ -172,6 +174,15 @@ impl IndexBuilder {
         for variant in reply.variants.values() {
             self.add_field(variant, IN_TEXT);
         }
+
+        // Suggestions weigh a match in a long text less (see `Index::text_words`).
+        let texts = 1 + reply.variants.len();
+        let words = self
+            .reply_chunks
+            .iter()
+            .filter(|&&(_, field)| field == IN_TEXT)
+            .count();
+        self.text_words.push((words / texts).min(255) as u8);
 
         // One posting per distinct chunk, with the fields it occurs in.
         let mut reply_chunks = std::mem::take(&mut self.reply_chunks);
@@ -320,6 +331,7 @@ impl IndexBuilder {
             pairs,
             char_ranks,
             favorite: self.favorite,
+            text_words: self.text_words,
             recent: Mutex::default(),
         }
     }

@@ -15,8 +15,8 @@
 //! - Only tokens made of letters: digits are order numbers and codes, where "close" is wrong.
 //! - The first letter must be right, or the first two swapped ("roder" finds "order"): typos there are
 //!   rare, and this keeps the walk to one or two ranges of the vocabulary.
-//! - A chunk's *leading word* is compared: its bytes up to the first ASCII character that is not a
-//!   letter or digit. Chunks that start with punctuation ("(refund)") are found only exactly.
+//! - A chunk's *leading word* is compared: its bytes up to the first character that is not a letter
+//!   or digit. Chunks that start with punctuation ("(refund)") are found only exactly.
 //! - Distances count bytes of folded text; folding has already removed accents, so almost every
 //!   letter is one byte.
 
@@ -40,14 +40,29 @@ pub(super) fn allowed_edits(token: &str) -> u8 {
     }
 }
 
-/// Collects into `found` (ascending) every chunk whose leading word has a prefix within `edits` of
-/// `token`, under the first-letter rule of the module docs.
-pub(super) fn similar_chunks(chunks: &Chunks, token: &[u8], edits: u8, found: &mut Vec<u32>) {
+/// What a chunk's leading word must be within the allowed edits of.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) enum Compare {
+    /// A prefix of the word: for a word still being typed.
+    Prefix,
+    /// The whole word: for a word someone finished writing.
+    Word,
+}
+
+/// Collects into `found` (ascending) every chunk whose leading word (or a prefix of it, see
+/// [`Compare`]) is within `edits` of `token`, under the first-letter rule of the module docs.
+pub(super) fn similar_chunks(
+    chunks: &Chunks,
+    token: &[u8],
+    edits: u8,
+    compare: Compare,
+    found: &mut Vec<u32>,
+) {
     found.clear();
     let [first, rest @ ..] = token else {
         return;
     };
-    let mut walk = Walk::new(token, edits);
+    let mut walk = Walk::new(token, edits, compare);
     walk.run(chunks, chunks.prefix_range(&[*first]), found);
     if let Some(&second) = rest.first() {
         if second != *first {
@@ -58,19 +73,32 @@ pub(super) fn similar_chunks(chunks: &Chunks, token: &[u8], edits: u8, found: &m
     }
 }
 
-/// The leading word of a chunk: up to the first ASCII byte that is not a letter or digit.
+/// The leading word of a chunk: up to the first character that is not a letter or digit (a dash,
+/// quote or other punctuation, ASCII or not).
 pub(super) fn leading_word(text: &[u8]) -> &[u8] {
-    let end = text
+    let ascii_end = text
         .iter()
-        .position(|&byte| byte.is_ascii() && !byte.is_ascii_alphanumeric())
+        .position(|byte| !byte.is_ascii_alphanumeric())
         .unwrap_or(text.len());
-    &text[..end]
+    if ascii_end == text.len() || text[ascii_end].is_ascii() {
+        return &text[..ascii_end];
+    }
+    // A non-ASCII character: a letter (ø, ж) continues the word, a dash or quote ends it.
+    let Ok(text) = std::str::from_utf8(text) else {
+        return &text[..ascii_end];
+    };
+    let end = text
+        .char_indices()
+        .find(|(_, c)| !c.is_alphanumeric())
+        .map_or(text.len(), |(at, _)| at);
+    &text.as_bytes()[..end]
 }
 
 /// Edit-distance rows for one token, reused along the walk.
 struct Walk<'t> {
     token: &'t [u8],
     edits: u8,
+    compare: Compare,
     /// Row `d` (distances between the first `d` bytes of `path` and every prefix of the token) is
     /// `rows[d * width..(d + 1) * width]`.
     rows: Vec<u8>,
@@ -90,7 +118,7 @@ enum Step {
 }
 
 impl<'t> Walk<'t> {
-    fn new(token: &'t [u8], edits: u8) -> Walk<'t> {
+    fn new(token: &'t [u8], edits: u8, compare: Compare) -> Walk<'t> {
         let width = token.len() + 1;
         // Past `token.len() + edits` bytes every cell exceeds the budget, so no deeper row is needed.
         let depth = token.len() + usize::from(edits) + 2;
@@ -101,6 +129,7 @@ impl<'t> Walk<'t> {
         Walk {
             token,
             edits,
+            compare,
             rows,
             width,
             path: Vec::with_capacity(depth),
@@ -127,13 +156,20 @@ impl<'t> Walk<'t> {
                     step = Step::Skip(self.path.len());
                     break;
                 }
-                if last <= self.edits {
+                if last <= self.edits && self.compare == Compare::Prefix {
                     step = Step::Take(self.path.len());
                     break;
                 }
             }
             at = match step {
-                Step::Next => at + 1,
+                Step::Next => {
+                    let depth = self.path.len();
+                    let whole_word = self.rows[depth * self.width + self.width - 1];
+                    if self.compare == Compare::Word && depth > 0 && whole_word <= self.edits {
+                        found.push(at as u32);
+                    }
+                    at + 1
+                }
                 Step::Skip(depth) => chunks.prefix_end(at, range.end, &word[..depth]),
                 Step::Take(depth) => {
                     let end = chunks.prefix_end(at, range.end, &word[..depth]);

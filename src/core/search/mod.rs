@@ -14,8 +14,10 @@ mod chunks;
 mod fuzzy;
 mod lists;
 pub mod rank;
+mod words;
 
 pub use build::IndexBuilder;
+pub(crate) use words::Form;
 
 use std::collections::BinaryHeap;
 use std::sync::{Mutex, PoisonError};
@@ -55,6 +57,8 @@ pub struct Index {
     /// `char_ranks[slot * len + reply]`: the rank of the one-character token in `slot` for `reply`.
     char_ranks: Vec<u8>,
     favorite: Vec<bool>,
+    /// Words per text of each reply, for suggestions ([`words`]).
+    text_words: Vec<u8>,
     /// Ranks of tokens from recent queries (see [`RecentTokens`]).
     recent: Mutex<RecentTokens>,
 }
@@ -152,6 +156,7 @@ impl Index {
             + self.pairs.heap_bytes()
             + self.char_ranks.len()
             + self.favorite.len()
+            + self.text_words.len()
             + RECENT_TOKENS * self.len()
     }
 
@@ -250,31 +255,18 @@ impl Index {
     /// (exact values, always higher, stay).
     fn add_corrected(&self, token: &str, values: &mut [u8], similar: &mut Vec<u32>) {
         let edits = fuzzy::allowed_edits(token);
-        fuzzy::similar_chunks(&self.chunks, token.as_bytes(), edits, similar);
-        let raise = |slot: &mut u8, value: u8| *slot = (*slot).max(value);
+        fuzzy::similar_chunks(
+            &self.chunks,
+            token.as_bytes(),
+            edits,
+            fuzzy::Compare::Prefix,
+            similar,
+        );
         for &chunk in similar.iter() {
-            let record = self.chunks.get(chunk as usize);
-            for posting in ListIter::new(record.head) {
-                let value = rank::rank((posting & 0xF) as u8, rank::CORRECTED);
-                raise(&mut values[(posting >> 4) as usize], value);
-            }
-            match self.body_dense.get(chunk) {
-                Some(bits) => {
-                    for (word_index, &word) in bits.iter().enumerate() {
-                        let mut word = word;
-                        while word != 0 {
-                            let reply = word_index * 64 + word.trailing_zeros() as usize;
-                            raise(&mut values[reply], TEXT_WORD);
-                            word &= word - 1;
-                        }
-                    }
-                }
-                None => {
-                    for reply in ListIter::new(record.body) {
-                        raise(&mut values[reply as usize], TEXT_WORD);
-                    }
-                }
-            }
+            self.for_each_posting(chunk, |reply, fields| {
+                let value = rank::rank(fields, rank::CORRECTED);
+                values[reply] = values[reply].max(value);
+            });
         }
     }
 
