@@ -315,6 +315,139 @@ fn heap_size_is_reported() {
     assert!(index.heap_bytes() < 200_000, "{}", index.heap_bytes());
 }
 
+// ---- typo tolerance ----
+
+/// Titles of the results, for readable assertions.
+fn titles(replies: &[Reply], query: &str) -> Vec<String> {
+    search(replies, query)
+        .into_iter()
+        .map(|i| replies[i].title.clone())
+        .collect()
+}
+
+fn support_library() -> Vec<Reply> {
+    let mut delivery = reply("Lieferzeiten", "Die Lieferzeit beträgt 2–4 Werktage.");
+    delivery
+        .variants
+        .insert("da".into(), "Leveringstiden er 2–4 hverdage.".into());
+    vec![
+        reply("Refund policy", "We refund within 14 days."),
+        reply("Where is my order", "Your order is on its way."),
+        delivery,
+        reply("Abhohlung im Laden", "Du kannst deine Bestellung abholen."),
+        reply("Åbningstider", "Vi har åbent mandag til fredag."),
+        reply(
+            "Shipping costs",
+            "Shipping is free from 50 EUR, order #12345.",
+        ),
+        reply("Return address", "Send it back to our warehouse."),
+    ]
+}
+
+#[test]
+fn misspelled_words_find_the_reply() {
+    let replies = support_library();
+    assert_eq!(titles(&replies, "refnd"), ["Refund policy"]);
+    assert_eq!(titles(&replies, "REFUDN"), ["Refund policy"]); // swapped letters
+    assert_eq!(titles(&replies, "abholung"), ["Abhohlung im Laden"]); // missing letter in the reply
+    assert_eq!(titles(&replies, "abhohlung"), ["Abhohlung im Laden"]);
+    assert_eq!(titles(&replies, "abningstider"), ["Åbningstider"]); // accent left out
+    assert_eq!(titles(&replies, "åbningstidr"), ["Åbningstider"]);
+    assert_eq!(titles(&replies, "shiping"), ["Shipping costs"]);
+    assert_eq!(titles(&replies, "adress"), ["Return address"]);
+    assert_eq!(titles(&replies, "retrun adress"), ["Return address"]); // two words, each one typo
+}
+
+#[test]
+fn transposed_letters_count_as_one_edit() {
+    let replies = support_library();
+    // "oredr" is two substitutions away from "order" but one transposition.
+    assert_eq!(
+        titles(&replies, "oredr"),
+        ["Where is my order", "Shipping costs"]
+    );
+    // The first two letters swapped are forgiven too.
+    assert_eq!(
+        titles(&replies, "roder"),
+        ["Where is my order", "Shipping costs"]
+    );
+}
+
+#[test]
+fn longer_words_allow_two_edits_and_word_forms() {
+    let replies = support_library();
+    // A prefix of the reply's word: found exactly.
+    assert_eq!(titles(&replies, "lieferzeit"), ["Lieferzeiten"]);
+    // The reply has "Lieferzeit" (body) and "Lieferzeiten" (title); both forms find it.
+    assert_eq!(titles(&replies, "lieferzeiten"), ["Lieferzeiten"]);
+    assert_eq!(titles(&replies, "leiferzieten"), ["Lieferzeiten"]); // two swaps, 12 letters
+    assert_eq!(titles(&replies, "leveringstidn"), ["Lieferzeiten"]); // in a variant
+                                                                     // Eight letters allow two edits, seven only one.
+    let parcel = vec![reply("Bestellung", "x")];
+    assert_eq!(search(&parcel, "bestelng"), vec![0]);
+    assert_eq!(search(&parcel, "bestlng"), Vec::<usize>::new());
+}
+
+#[test]
+fn a_word_being_typed_with_a_typo_still_finds_its_reply() {
+    let replies = support_library();
+    // Keystroke by keystroke: "refn" is one edit from the start of "refund".
+    for typed in ["ref", "refn", "refnd"] {
+        assert_eq!(titles(&replies, typed), ["Refund policy"], "{typed:?}");
+    }
+}
+
+#[test]
+fn short_words_digits_and_first_letters_are_not_corrected() {
+    let replies = support_library();
+    assert_eq!(titles(&replies, "rfd"), Vec::<String>::new()); // under 4 letters
+    assert_eq!(titles(&replies, "#12346"), Vec::<String>::new()); // numbers are exact
+    assert_eq!(titles(&replies, "12346"), Vec::<String>::new());
+    assert_eq!(titles(&replies, "xefund"), Vec::<String>::new()); // first letter wrong
+    assert_eq!(titles(&replies, "refund zzzz"), Vec::<String>::new());
+}
+
+#[test]
+fn corrected_matches_rank_below_every_exact_match() {
+    let replies = vec![
+        reply("Refnud form", "x"), // 0: title, but only with a typo corrected
+        reply("Misc", "we refund the preorder"), // 1: exact, body word
+        reply("Misc", "nothing"),  // 2: no match
+        reply("Misc", "prerefund"), // 3: exact, inside a body word
+    ];
+    assert_eq!(search(&replies, "refund"), vec![1, 3, 0]);
+    // Two words: both exact beats one corrected, even when the corrected one is in the title.
+    let replies = vec![
+        reply("Order refnud", "x"),
+        reply("Misc", "order refund"),
+        reply("Order refund", "x"),
+    ];
+    assert_eq!(search(&replies, "order refund"), vec![2, 1, 0]);
+}
+
+#[test]
+fn corrections_are_only_looked_for_when_exact_hits_run_short() {
+    let replies: Vec<Reply> = (0..12)
+        .map(|i| match i {
+            4 => reply("Older posts", "x"), // one edit from "order"
+            7 => reply("Ordre", "x"),       // one swap from "order"
+            _ => Reply::new(format!("r{i}"), format!("Order {i}"), "x"),
+        })
+        .collect();
+    let index = Index::new(&replies);
+    // Ten exact hits fill a limit of 10: corrections could only come after them.
+    let exact: Vec<usize> = (0..12).filter(|i| ![4, 7].contains(i)).collect();
+    assert_eq!(index.search("order", 10), exact);
+    // With room left, the corrected ones follow the exact ones, in library order.
+    let mut all = exact.clone();
+    all.extend([4, 7]);
+    assert_eq!(index.search("order", 20), all);
+    // The same with a second word, and in either order of searching (recent words are reused).
+    assert_eq!(index.search("order x", 10), exact);
+    assert_eq!(index.search("order x", 20), all);
+    assert_eq!(index.search("order x", 10), exact);
+}
+
 // ---- the index against a plain reference implementation ----
 
 /// The search rules written as directly as possible, scanning folded text.
@@ -331,20 +464,125 @@ fn reference_search(replies: &[Reply], query: &str, limit: usize) -> Vec<usize> 
         order.truncate(limit);
         return order;
     }
-    let mut scored: Vec<(u32, usize)> = Vec::new();
+    // Typos are forgiven only when fewer than `limit` replies match every token exactly.
+    let exact_matches = replies
+        .iter()
+        .filter(|reply| tokens.iter().all(|token| reference_rank(reply, token) > 0))
+        .count();
+    let correct = exact_matches < limit;
+    let mut scored: Vec<(u32, u32, usize)> = Vec::new();
     'replies: for (i, reply) in replies.iter().enumerate() {
-        let mut total = 0;
+        let (mut exact_tokens, mut total) = (0, 0);
         for token in &tokens {
-            let rank = reference_rank(reply, token);
-            if rank == 0 {
+            let exact = reference_rank(reply, token);
+            let corrected = if correct {
+                reference_corrected_rank(reply, token)
+            } else {
+                0
+            };
+            if exact > 0 {
+                exact_tokens += 1;
+                total += u32::from(exact);
+            } else if corrected > 0 {
+                total += u32::from(corrected);
+            } else {
                 continue 'replies;
             }
-            total += u32::from(rank);
         }
-        scored.push((total, i));
+        scored.push((exact_tokens, total, i));
     }
-    scored.sort_by_key(|&(total, i)| (std::cmp::Reverse(total), !replies[i].favorite, i));
-    scored.into_iter().take(limit).map(|(_, i)| i).collect()
+    scored.sort_by_key(|&(exact_tokens, total, i)| {
+        (
+            std::cmp::Reverse((exact_tokens, total)),
+            !replies[i].favorite,
+            i,
+        )
+    });
+    scored.into_iter().take(limit).map(|(.., i)| i).collect()
+}
+
+/// Edits allowed in a token: none under 4 characters, 1 from 4, 2 from 8; letters only, ≤ 32 bytes.
+fn allowed_edits(token: &str) -> usize {
+    if token.len() > 32 || !token.chars().all(char::is_alphabetic) {
+        return 0;
+    }
+    match token.chars().count() {
+        0..=3 => 0,
+        4..=7 => 1,
+        _ => 2,
+    }
+}
+
+/// Optimal string alignment distance over bytes, the textbook table.
+fn osa_distance(a: &[u8], b: &[u8]) -> usize {
+    let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+    for (i, row) in d.iter_mut().enumerate() {
+        row[0] = i;
+    }
+    for (j, cell) in d[0].iter_mut().enumerate() {
+        *cell = j;
+    }
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            d[i][j] = (d[i - 1][j] + 1)
+                .min(d[i][j - 1] + 1)
+                .min(d[i - 1][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                d[i][j] = d[i][j].min(d[i - 2][j - 2] + 1);
+            }
+        }
+    }
+    d[a.len()][b.len()]
+}
+
+/// Whether a chunk matches `token` with typos corrected: the first letter right (or the first two
+/// swapped), and some prefix of the chunk's leading word within the allowed edits.
+fn corrected_match(chunk: &str, token: &str) -> bool {
+    let edits = allowed_edits(token);
+    let (c, t) = (chunk.as_bytes(), token.as_bytes());
+    if edits == 0 || c.is_empty() {
+        return false;
+    }
+    let first_right = c[0] == t[0] || (c.len() > 1 && c[0] == t[1] && c[1] == t[0]);
+    let word_len = chunk
+        .char_indices()
+        .find(|(_, ch)| !ch.is_alphanumeric())
+        .map_or(chunk.len(), |(at, _)| at);
+    first_right && (1..=word_len).any(|end| osa_distance(&c[..end], t) <= edits)
+}
+
+/// The rank of a typo-corrected match: as a word start in the field.
+fn reference_corrected_rank(reply: &Reply, token: &str) -> u8 {
+    let chunks = |text: &str| -> Vec<String> {
+        fold(text)
+            .split_ascii_whitespace()
+            .map(str::to_string)
+            .collect()
+    };
+    let any = |text: &str| chunks(text).iter().any(|c| corrected_match(c, token));
+    let mut best = 0;
+    if let Some(shortcut) = &reply.shortcut {
+        if chunks(shortcut)
+            .iter()
+            .any(|c| corrected_match(c.trim_start_matches('/'), token))
+        {
+            best = best.max(6);
+        }
+    }
+    if any(&reply.title) {
+        best = best.max(5);
+    }
+    if reply.tags.iter().any(|tag| any(tag)) {
+        best = best.max(3);
+    }
+    if std::iter::once(&reply.body)
+        .chain(reply.variants.values())
+        .any(|text| any(text))
+    {
+        best = best.max(2);
+    }
+    best
 }
 
 fn occurrences(text: &str, token: &str) -> Vec<usize> {
@@ -409,7 +647,7 @@ impl Rng {
 /// Few, overlapping pieces so that queries hit many replies in many different ways.
 const PIECES: &[&str] = &[
     "ab", "ba", "a", "b", "Ab", "é", "É", "ss", "ß", "-", ".", "/", "1", "12", "ø", "Ж", "ж", "x",
-    "aa",
+    "aa", "–",
 ];
 
 fn random_text(rng: &mut Rng, words: usize) -> String {
@@ -459,18 +697,32 @@ fn index_agrees_with_the_reference_on_a_random_library() {
         .collect();
     let index = Index::new(&replies);
     let mut checked = 0;
+    // Queries whose results include a reply found only with a typo corrected.
+    let mut with_corrections = 0;
     for _ in 0..600 {
         let words = 1 + rng.below(2);
         let query = random_text(&mut rng, words);
         for limit in [5, usize::MAX] {
+            let expected = reference_search(&replies, &query, limit);
             assert_eq!(
                 index.search(&query, limit),
-                reference_search(&replies, &query, limit),
+                expected,
                 "query {query:?} limit {limit}"
             );
             checked += 1;
+            let folded = fold(&query);
+            if expected.iter().any(|&i| {
+                folded
+                    .split_whitespace()
+                    .map(|token| token.trim_start_matches('/'))
+                    .filter(|token| !token.is_empty())
+                    .any(|token| reference_rank(&replies[i], token) == 0)
+            }) {
+                with_corrections += 1;
+            }
         }
     }
+    assert!(with_corrections >= 50, "{with_corrections}");
     for piece in PIECES {
         assert_eq!(
             index.search(piece, usize::MAX),

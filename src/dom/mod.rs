@@ -27,3 +27,9 @@ pub async fn next_frame() {
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
     gloo::timers::future::TimeoutFuture::new(0).await;
 }
+
+/// A CSS pixel length, rounded to whole pixels: formatting through integers keeps Rust's float formatting
+/// (several KB of wasm) out of the content script.
+pub fn px(value: f64) -> String {
+    format!("{}px", value.round() as i64)
+}

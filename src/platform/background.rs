@@ -3,6 +3,7 @@ use super::ext;
 use super::protocol::{
     ExportFormat, FieldProblem, Patch, Request, Response, REVISION_KEY, USED_KEY,
 };
+use super::searcher::Searcher;
 use super::store::{from_js, to_js, Scope, Store};
 use crate::core::exchange::{self, Export};
 use crate::core::order;
@@ -20,6 +21,7 @@ const STARTER_LIBRARY: &str = include_str!("starter-library.json");
 #[wasm_bindgen]
 pub struct Background {
     store: Store,
+    searcher: Searcher,
 }
 
 #[wasm_bindgen]
@@ -28,23 +30,27 @@ impl Background {
     pub fn new() -> Background {
         Background {
             store: Store::open(),
+            searcher: Searcher::default(),
         }
     }
 
     /// Handles one message from a content script or extension page; resolves to a `Response`.
     pub fn handle(&self, message: JsValue) -> Promise {
         let store = self.store.clone();
+        let searcher = self.searcher.clone();
         future_to_promise(async move {
             let response = match from_js::<Request>(message) {
-                Ok(request) => handle(&store, request).await.unwrap_or_else(|error| {
-                    Response::error(
-                        "internal",
-                        format!(
-                            "The library could not be read or written: {}",
-                            describe(&error)
-                        ),
-                    )
-                }),
+                Ok(request) => handle(&store, &searcher, request)
+                    .await
+                    .unwrap_or_else(|error| {
+                        Response::error(
+                            "internal",
+                            format!(
+                                "The library could not be read or written: {}",
+                                describe(&error)
+                            ),
+                        )
+                    }),
                 Err(error) => Response::error(
                     "bad-request",
                     format!("Unknown request: {}", describe(&error)),
@@ -99,7 +105,7 @@ async fn seed_starter(store: &Store) -> Result<(), JsValue> {
     Ok(())
 }
 
-async fn handle(store: &Store, request: Request) -> Result<Response, JsValue> {
+async fn handle(store: &Store, searcher: &Searcher, request: Request) -> Result<Response, JsValue> {
     Ok(match request {
         Request::List => {
             let snapshot = store.snapshot().await?;
@@ -167,6 +173,7 @@ async fn handle(store: &Store, request: Request) -> Result<Response, JsValue> {
                     "This reply was deleted in another tab; reload to see the library.",
                 ),
                 Some(usage) => {
+                    searcher.used(&id, usage);
                     announce_use(&id, usage).await;
                     let mut map = UsageMap::new();
                     map.insert(id, usage);
@@ -200,6 +207,20 @@ async fn handle(store: &Store, request: Request) -> Result<Response, JsValue> {
                     "unsupported",
                     "CSV export is not available in this version.",
                 ),
+            }
+        }
+        Request::Search { query, limit } => Response {
+            ids: Some(searcher.search(store, &query, limit).await?),
+            ..Response::ok()
+        },
+        Request::Suggest { text, lang, limit } => {
+            let (language, ids) = searcher
+                .suggest(store, &text, lang.as_deref(), limit)
+                .await?;
+            Response {
+                ids: Some(ids),
+                language,
+                ..Response::ok()
             }
         }
         Request::SettingsGet => Response {

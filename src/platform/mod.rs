@@ -6,4 +6,6 @@ pub mod handoff;
 pub mod idb;
 pub mod library;
 pub mod protocol;
+#[cfg(feature = "pages")]
+mod searcher;
 pub mod store;

@@ -56,6 +56,19 @@ pub enum Request {
     #[cfg(feature = "pages")]
     #[serde(rename = "settings.put")]
     SettingsPut { settings: Settings },
+    /// The best `limit` replies for what the user typed in the picker, best first (ids). The search index
+    /// lives in the background, once, instead of in every tab (design.md §6: memory and shipped wasm).
+    #[serde(rename = "library.search")]
+    Search { query: String, limit: usize },
+    /// For a customer's message: the language to answer in (the site's `lang` when given, else detected) and
+    /// the best replies for it, ranked with usage (ids).
+    #[serde(rename = "customer.suggest")]
+    Suggest {
+        text: String,
+        #[serde(default)]
+        lang: Option<String>,
+        limit: usize,
+    },
 }
 
 /// Fields to set on one stored reply; absent fields stay as they are.
@@ -153,6 +166,12 @@ pub struct Response {
     #[cfg(feature = "pages")]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,
+    /// `library.search`, `customer.suggest`: reply ids, best first.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ids: Option<Vec<String>>,
+    /// `customer.suggest`: the language to answer in, if known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
 }
 
 impl Response {

@@ -11,10 +11,8 @@ use super::private::{about_line, Route};
 use super::target::{self, Destination, PickRequest};
 use crate::core::length::Target;
 use crate::core::reply::Reply;
-use crate::core::search::Index;
 use crate::core::template::Context;
-use crate::core::usage::UsageMap;
-use crate::core::{language, order, suggest};
+use crate::core::{language, order};
 use crate::dom::insert::{insert_replacing, InsertError};
 use crate::dom::observe::ScopedObserver;
 use crate::platform::ext::ApiListener;
@@ -27,6 +25,7 @@ use crate::sites::{facebook, x};
 use gloo::events::{EventListener, EventListenerOptions, EventListenerPhase};
 use gloo::timers::callback::Timeout;
 use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -38,10 +37,10 @@ const DEGRADED_AFTER_MS: u32 = 2500;
 
 /// The content script's copy of the library, kept current by change events from the background.
 pub struct Library {
+    /// Every reply, in library order (manual order, then title): the picker's list before anything is typed.
     pub replies: Vec<Reply>,
-    pub index: Index,
-    /// How often and how recently each reply was used (ranks suggestions).
-    pub usage: UsageMap,
+    /// Reply id → index in `replies`, for the ids the background's search and suggestions return.
+    pub by_id: HashMap<String, usize>,
     /// Why the library is empty, when it could not be loaded.
     pub problem: Option<String>,
 }
@@ -50,8 +49,7 @@ impl Default for Library {
     fn default() -> Self {
         Library {
             replies: Vec::new(),
-            index: Index::new(&[]),
-            usage: UsageMap::new(),
+            by_id: HashMap::new(),
             problem: None,
         }
     }
@@ -220,8 +218,15 @@ impl App {
             .into_iter()
             .map(|r| r.data)
             .collect();
-        library.index = Index::new(&replies);
-        library.replies = replies;
+        let order = order::sorted(&replies);
+        let mut slots: Vec<Option<Reply>> = replies.into_iter().map(Some).collect();
+        library.replies = order.into_iter().filter_map(|i| slots[i].take()).collect();
+        library.by_id = library
+            .replies
+            .iter()
+            .enumerate()
+            .map(|(i, r)| (r.id.clone(), i))
+            .collect();
         library.problem = None;
     }
 
@@ -457,55 +462,75 @@ impl App {
         }
     }
 
-    /// Counts a successful insertion for suggestions (ranked by how often and how recently replies are used).
+    /// Counts a successful insertion (suggestions rank by how often and how recently replies are used).
     pub fn record_use(&self, id: &str) {
-        let now = js_sys::Date::now();
-        let mut library = self.library.borrow_mut();
-        let usage = library.usage.get(id).copied().unwrap_or_default();
-        library.usage.insert(id.to_string(), usage.record(now));
+        let request = Request::Used {
+            id: id.to_string(),
+            at_ms: Some(js_sys::Date::now()),
+        };
+        wasm_bindgen_futures::spawn_local(async move {
+            let _ = library::request(&request).await;
+        });
     }
 
-    /// The language to answer in: the one the site states for the customer's text, else the one detected in
-    /// it, else none (the reply's body is used).
+    /// The language to answer in, as far as the page says (X's `lang`); detection in the customer's text is
+    /// done by the background together with the suggestions (see [`App::suggest`]).
     pub fn language_for(&self, facts: &ComposerFacts) -> LanguageChoice {
-        if let Some(code) = facts.lang.as_deref().and_then(language::normalize_code) {
-            return LanguageChoice {
+        match facts.lang.as_deref().and_then(language::normalize_code) {
+            Some(code) => LanguageChoice {
                 wanted: Some(code),
                 source: "site",
-            };
-        }
-        match facts.customer_text.as_deref().and_then(language::detect) {
-            Some(found) => LanguageChoice {
-                wanted: Some(found.code.to_string()),
-                source: "detected",
             },
             None => LanguageChoice::default(),
         }
     }
 
-    /// The best replies for the customer's message, best first (empty without a message).
-    pub fn suggestions(
+    /// Replies matching what the user typed, best first, as indices into the library.
+    pub async fn search(&self, query: &str, limit: usize) -> Result<Vec<usize>, String> {
+        let response = library::request(&Request::Search {
+            query: query.to_string(),
+            limit,
+        })
+        .await;
+        if !response.ok {
+            return Err(response.message.unwrap_or_default());
+        }
+        Ok(self.indices(response.ids.unwrap_or_default()))
+    }
+
+    /// For the customer's message: the language to answer in (site's or detected) and the best replies.
+    pub async fn suggest(
         &self,
-        library: &Library,
         facts: &ComposerFacts,
         limit: usize,
-    ) -> Vec<usize> {
-        let Some(text) = facts.customer_text.as_deref() else {
-            return Vec::new();
-        };
-        let wanted = self.language_for(facts).wanted;
-        let customer = suggest::Customer {
+    ) -> Option<(LanguageChoice, Vec<usize>)> {
+        let text = facts.customer_text.clone()?;
+        let response = library::request(&Request::Suggest {
             text,
-            language: wanted.as_deref(),
-        };
-        suggest::suggest(
-            &library.index,
-            &library.replies,
-            &library.usage,
-            &customer,
-            js_sys::Date::now(),
+            lang: facts.lang.clone(),
             limit,
-        )
+        })
+        .await;
+        if !response.ok {
+            return None;
+        }
+        let site = self.language_for(facts);
+        let choice = if site.wanted.is_some() {
+            site
+        } else {
+            LanguageChoice {
+                wanted: response.language,
+                source: "detected",
+            }
+        };
+        Some((choice, self.indices(response.ids.unwrap_or_default())))
+    }
+
+    fn indices(&self, ids: Vec<String>) -> Vec<usize> {
+        let library = self.library.borrow();
+        ids.iter()
+            .filter_map(|id| library.by_id.get(id).copied())
+            .collect()
     }
 
     /// What an adapter knows about any composer of this page (the one with focus, a composer control's).

@@ -39,8 +39,8 @@ impl FavouritesHint {
         parent.append_child(&host.host).ok()?;
         let rect = editor.get_bounding_client_rect();
         let style = host.host.style();
-        let _ = style.set_property("left", &format!("{}px", rect.left().max(8.0)));
-        let _ = style.set_property("top", &format!("{}px", (rect.bottom() + 4.0).max(8.0)));
+        let _ = style.set_property("left", &crate::dom::px(rect.left().max(8.0)));
+        let _ = style.set_property("top", &crate::dom::px((rect.bottom() + 4.0).max(8.0)));
         Some(FavouritesHint { _host: host })
     }
 }

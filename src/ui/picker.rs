@@ -43,6 +43,10 @@ pub struct Picker {
     /// A typed `/shortcut` the reply replaces.
     typed: Option<String>,
     language: RefCell<LanguageChoice>,
+    /// Suggestions for the customer's message (indices into the library), once the background answered.
+    suggested: RefCell<Vec<usize>>,
+    /// Opened on one reply (`/shortcut`, favourite): later result lists must not move the highlight.
+    preselected: Cell<bool>,
     fields: RefCell<Option<FieldsForm>>,
     /// Where focus goes back to on Escape.
     return_focus: Option<HtmlElement>,
@@ -195,6 +199,8 @@ impl Picker {
             facts,
             typed,
             language: RefCell::new(language),
+            suggested: RefCell::default(),
+            preselected: Cell::new(false),
             fields: RefCell::default(),
             return_focus,
             listeners: RefCell::default(),
@@ -202,8 +208,9 @@ impl Picker {
         picker.listen(app);
         picker.refresh(app);
         let _ = picker.input.focus();
-        if let Some(id) = preselect {
-            picker.preselect(app, &id);
+        match preselect {
+            Some(id) => picker.preselect(app, &id),
+            None => picker.load_suggestions(app),
         }
         Some(picker)
     }
@@ -348,24 +355,67 @@ impl Picker {
         self.render_highlight(app);
     }
 
-    /// Re-runs the search for the field's text and re-renders the list. With an empty field and a customer
-    /// message to go on, suggestions for that message come first.
-    fn refresh(&self, app: &App) {
+    /// Shows the results for the field's text. Empty field: suggestions for the customer's message (when
+    /// they have arrived) above the library in its own order, at once. Otherwise the background's search, whose
+    /// answer is shown only if the field still holds the text it was asked for.
+    fn refresh(self: &Rc<Self>, app: &Rc<App>) {
         let query = self.input.value();
-        let library = app.library.borrow();
-        let (results, suggested) = if query.trim().is_empty() {
-            let suggestions = app.suggestions(&library, &self.facts, SUGGESTED);
-            let mut results = suggestions.clone();
-            for index in library.index.search("", SHOWN) {
-                if !results.contains(&index) {
-                    results.push(index);
-                }
-            }
+        if query.trim().is_empty() {
+            let suggested = self.suggested.borrow().clone();
+            let mut results = suggested.clone();
+            let library_len = app.library.borrow().replies.len();
+            results.extend(
+                (0..library_len)
+                    .filter(|i| !suggested.contains(i))
+                    .take(SHOWN),
+            );
             results.truncate(SHOWN);
-            (results, suggestions.len())
-        } else {
-            (library.index.search(&query, SHOWN), 0)
-        };
+            self.show_results(app, &query, results, suggested.len());
+            return;
+        }
+        let (me, app_ref) = (Rc::downgrade(self), app.clone());
+        wasm_bindgen_futures::spawn_local(async move {
+            let found = app_ref.search(&query, SHOWN).await;
+            let Some(picker) = me.upgrade() else { return };
+            if picker.input.value() != query {
+                return; // the user typed on; a newer search is on its way
+            }
+            match found {
+                Ok(results) => picker.show_results(&app_ref, &query, results, 0),
+                Err(message) => picker.set_status(&message, true),
+            }
+        });
+    }
+
+    /// Asks the background for the customer's language and the best replies for their message; shows them
+    /// when they arrive (the list is already usable before).
+    fn load_suggestions(self: &Rc<Self>, app: &Rc<App>) {
+        if self.facts.customer_text.is_none() {
+            return;
+        }
+        let (me, app_ref) = (Rc::downgrade(self), app.clone());
+        wasm_bindgen_futures::spawn_local(async move {
+            let Some(facts) = me.upgrade().map(|p| p.facts.clone()) else {
+                return;
+            };
+            let Some((language, suggested)) = app_ref.suggest(&facts, SUGGESTED).await else {
+                return;
+            };
+            let Some(picker) = me.upgrade() else { return };
+            if picker.language.borrow().source != "chosen" {
+                *picker.language.borrow_mut() = language;
+            }
+            *picker.suggested.borrow_mut() = suggested;
+            if picker.input.value().trim().is_empty() && picker.fields.borrow().is_none() {
+                picker.refresh(&app_ref);
+            } else {
+                picker.show_composed(&app_ref);
+            }
+        });
+    }
+
+    fn show_results(&self, app: &App, query: &str, results: Vec<usize>, suggested: usize) {
+        let library = app.library.borrow();
         let document = crate::dom::document();
         self.list.set_text_content(None);
         for (row, &index) in results.iter().enumerate() {
@@ -384,7 +434,11 @@ impl Picker {
                     let _ = self.list.append_child(&group);
                 }
             }
-            if let Some(item) = list_item(&document, row, &library.replies[index]) {
+            if let Some(item) = library
+                .replies
+                .get(index)
+                .and_then(|reply| list_item(&document, row, reply))
+            {
                 let _ = self.list.append_child(&item);
             }
         }
@@ -404,11 +458,20 @@ impl Picker {
             }
         }
         drop(library);
-        *self.state.borrow_mut() = State {
+        let preselected = self.preselected.get();
+        let mut state = self.state.borrow_mut();
+        if state.busy {
+            return; // an insertion is under way: keep what it works on
+        }
+        *state = State {
             results,
             highlighted: 0,
             busy: false,
         };
+        drop(state);
+        if !preselected {
+            let _ = self.list.set_attribute("data-ready", "true");
+        }
         self.render_highlight(app);
     }
 
@@ -609,8 +672,9 @@ impl Picker {
 
     /// Highlights the reply with `id` and goes on as if the user pressed Enter on it.
     fn preselect(self: &Rc<Self>, app: &Rc<App>, id: &str) {
-        let index = app.library.borrow().replies.iter().position(|r| r.id == id);
+        let index = app.library.borrow().by_id.get(id).copied();
         let Some(index) = index else { return };
+        self.preselected.set(true);
         {
             let mut state = self.state.borrow_mut();
             state.results.retain(|&i| i != index);
@@ -883,6 +947,6 @@ fn position(host: &HtmlElement, anchor: &HtmlElement) {
         rect.top() - 6.0 - height
     };
     let style = host.style();
-    let _ = style.set_property("left", &format!("{left}px"));
-    let _ = style.set_property("top", &format!("{top}px"));
+    let _ = style.set_property("left", &crate::dom::px(left));
+    let _ = style.set_property("top", &crate::dom::px(top));
 }

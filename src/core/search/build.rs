@@ -10,8 +10,8 @@ use std::sync::Mutex;
 use super::chunks::{Chunks, Grouped};
 use super::lists::{DenseLists, SortedLists};
 use super::rank::{
-    ANYWHERE, IN_HEAD, IN_SHORTCUT, IN_TAG, IN_TEXT, IN_TITLE, SHORTCUT_EXACT, SHORTCUT_PREFIX,
-    TAG, TEXT_WORD, TITLE, TITLE_WORD,
+    ANYWHERE, EXACT, IN_HEAD, IN_SHORTCUT, IN_TAG, IN_TEXT, IN_TITLE, SHORTCUT_EXACT,
+    SHORTCUT_PREFIX, TAG, TEXT_WORD, TITLE, TITLE_WORD,
 };
 use super::{char_slot, pair_bucket, Index, CHAR_SLOTS, PAIR_BUCKETS};
 use crate::core::fold::fold_into;
@@ -128,6 +128,7 @@ pub struct IndexBuilder {
     /// Per reply, the rank of each one-character token (transposed into columns by `finish`).
     char_ranks: Vec<[u8; CHAR_SLOTS]>,
     favorite: Vec<bool>,
+    text_words: Vec<u8>,
     /// This reply's (chunk, field) pairs, before merging duplicates.
     reply_chunks: Vec<(u32, u8)>,
     folded: String,
@@ -151,6 +152,7 @@ impl IndexBuilder {
             text_pairs: Vec::new(),
             char_ranks: Vec::with_capacity(reply_count),
             favorite: Vec::with_capacity(reply_count),
+            text_words: Vec::with_capacity(reply_count),
             reply_chunks: Vec::new(),
             folded: String::new(),
         }
@@ -173,6 +175,15 @@ impl IndexBuilder {
             self.add_field(variant, IN_TEXT);
         }
 
+        // Suggestions weigh a match in a long text less (see `Index::text_words`).
+        let texts = 1 + reply.variants.len();
+        let words = self
+            .reply_chunks
+            .iter()
+            .filter(|&&(_, field)| field == IN_TEXT)
+            .count();
+        self.text_words.push((words / texts).min(255) as u8);
+
         // One posting per distinct chunk, with the fields it occurs in.
         let mut reply_chunks = std::mem::take(&mut self.reply_chunks);
         reply_chunks.sort_unstable_by_key(|&(chunk, _)| chunk);
@@ -193,8 +204,12 @@ impl IndexBuilder {
             emit(self, position, chunk, fields, &mut chars);
         }
         self.reply_chunks = reply_chunks;
+        // One-character tokens are never typo-corrected: every rank is exact.
         self.char_ranks
-            .push(std::array::from_fn(|slot| chars.rank(slot)));
+            .push(std::array::from_fn(|slot| match chars.rank(slot) {
+                0 => 0,
+                rank => rank | EXACT,
+            }));
 
         fn emit(
             builder: &mut IndexBuilder,
@@ -253,10 +268,30 @@ impl IndexBuilder {
     pub fn finish(mut self) -> Index {
         let chunk_count = self.chunk_starts.len();
         self.chunk_starts.push(self.vocab.len() as u32);
-        let pairs = chunks_by_pair(&self.vocab, &self.chunk_starts);
+        let (vocab, starts) = (&self.vocab, &self.chunk_starts);
+        // Without the `\n` that ends each chunk in `vocab`.
+        let text_of =
+            |id: u32| &vocab[starts[id as usize] as usize..starts[id as usize + 1] as usize - 1];
+        // Chunks are numbered in byte order of their text, so the chunks starting with a given prefix
+        // are one range of ids: typo-tolerant matching walks them like a trie, and suggestions look
+        // words up by binary search, without any table beyond the chunks themselves.
+        let mut sorted: Vec<u32> = (0..chunk_count as u32).collect();
+        sorted.sort_unstable_by(|&a, &b| text_of(a).cmp(text_of(b)));
+        let mut renumber = vec![0u32; chunk_count];
+        for (new, &old) in sorted.iter().enumerate() {
+            renumber[old as usize] = new as u32;
+        }
+        let text = |chunk: usize| text_of(sorted[chunk]);
+        let pairs = chunks_by_pair(chunk_count, text);
         let reply_count = self.char_ranks.len();
-        let (head_offsets, head_values) = group_by_chunk(self.head_pairs, chunk_count);
-        let (body_offsets, body_values) = group_by_chunk(self.text_pairs, chunk_count);
+        let renumbered = |pairs: Vec<(u32, u32)>| -> Vec<(u32, u32)> {
+            pairs
+                .into_iter()
+                .map(|(chunk, value)| (renumber[chunk as usize], value))
+                .collect()
+        };
+        let (head_offsets, head_values) = group_by_chunk(renumbered(self.head_pairs), chunk_count);
+        let (body_offsets, body_values) = group_by_chunk(renumbered(self.text_pairs), chunk_count);
 
         // Chunks in more than a sixteenth of the replies (and at least 64) keep their body postings
         // as bitsets; the rest as delta lists in their chunk record.
@@ -270,11 +305,9 @@ impl IndexBuilder {
                 &body_values[body_offsets[chunk] as usize..body_offsets[chunk + 1] as usize],
             );
         }
-        let (vocab, starts) = (&self.vocab, &self.chunk_starts);
         let chunks = Chunks::build(
             chunk_count,
-            // Without the `\n` that ends each chunk in `vocab`.
-            |chunk| &vocab[starts[chunk] as usize..starts[chunk + 1] as usize - 1],
+            text,
             Grouped {
                 offsets: &head_offsets,
                 values: &head_values,
@@ -298,6 +331,7 @@ impl IndexBuilder {
             pairs,
             char_ranks,
             favorite: self.favorite,
+            text_words: self.text_words,
             recent: Mutex::default(),
         }
     }
@@ -324,15 +358,12 @@ fn group_by_chunk(pairs: Vec<(u32, u32)>, chunk_count: usize) -> (Vec<u32>, Vec<
 }
 
 /// For each byte-pair bucket, the chunks containing a pair in it (each chunk once, ascending).
-fn chunks_by_pair(vocab: &str, chunk_starts: &[u32]) -> SortedLists {
-    let chunk_count = chunk_starts.len() - 1;
-    let bytes = vocab.as_bytes();
+fn chunks_by_pair<'t>(chunk_count: usize, text: impl Fn(usize) -> &'t str) -> SortedLists {
     // Visits each (bucket, chunk) once: `last_chunk[bucket]` remembers the chunk last counted there.
     let for_each_pair = |visit: &mut dyn FnMut(usize, u32)| {
         let mut last_chunk = vec![u32::MAX; PAIR_BUCKETS];
         for chunk in 0..chunk_count {
-            let text = &bytes[chunk_starts[chunk] as usize..chunk_starts[chunk + 1] as usize - 1];
-            for pair in text.windows(2) {
+            for pair in text(chunk).as_bytes().windows(2) {
                 let bucket = pair_bucket(pair[0], pair[1]);
                 if last_chunk[bucket] != chunk as u32 {
                     last_chunk[bucket] = chunk as u32;

@@ -4,6 +4,8 @@
 //!
 //! Record of a chunk: LEB128 lengths of text, head postings and body postings, then the three.
 
+use std::ops::Range;
+
 use super::lists::{push_list, push_varint, take_varint};
 
 pub(super) struct Chunks {
@@ -81,6 +83,60 @@ impl Chunks {
         let (head, rest) = rest.split_at(head_len.min(rest.len()));
         let body = &rest[..body_len.min(rest.len())];
         Chunk { text, head, body }
+    }
+
+    /// Folded text of `chunk`.
+    #[inline]
+    pub(super) fn text(&self, chunk: usize) -> &[u8] {
+        self.get(chunk).text
+    }
+
+    /// The chunks whose text starts with `prefix`. Chunks are numbered in byte order of their text
+    /// (see [`super::build`]), so they are one range.
+    pub(super) fn prefix_range(&self, prefix: &[u8]) -> Range<usize> {
+        // First chunk not sorting before `prefix`: binary search.
+        let (mut low, mut high) = (0, self.len());
+        while low < high {
+            let middle = low + (high - low) / 2;
+            if self.text(middle) < prefix {
+                low = middle + 1;
+            } else {
+                high = middle;
+            }
+        }
+        low..self.prefix_end(low, self.len(), prefix)
+    }
+
+    /// The first chunk in `from..end` not starting with `prefix` (or `end`), given that those in
+    /// `from..` that do come first. Gallops, then bisects: most prefix ranges a walk skips are short.
+    pub(super) fn prefix_end(&self, from: usize, end: usize, prefix: &[u8]) -> usize {
+        let inside = |chunk: usize| self.text(chunk).starts_with(prefix);
+        if from >= end || !inside(from) {
+            return from;
+        }
+        let (mut low, mut step) = (from, 1);
+        // Find an outside `high` past the inside `low`.
+        let mut high = loop {
+            let probe = low.saturating_add(step);
+            if probe >= end {
+                break end;
+            }
+            if !inside(probe) {
+                break probe;
+            }
+            low = probe;
+            step *= 2;
+        };
+        // Invariant: `low` inside, `high` outside (or `end`).
+        while high - low > 1 {
+            let middle = low + (high - low) / 2;
+            if inside(middle) {
+                low = middle;
+            } else {
+                high = middle;
+            }
+        }
+        high
     }
 
     pub(super) fn heap_bytes(&self) -> usize {

@@ -11,10 +11,13 @@
 
 mod build;
 mod chunks;
+mod fuzzy;
 mod lists;
 pub mod rank;
+mod words;
 
 pub use build::IndexBuilder;
+pub(crate) use words::Form;
 
 use std::collections::BinaryHeap;
 use std::sync::{Mutex, PoisonError};
@@ -23,7 +26,7 @@ use crate::core::fold::fold;
 use crate::core::reply::Reply;
 use chunks::{Chunk, Chunks};
 use lists::{DenseLists, ListIter, SortedLists};
-use rank::{Hit, ANYWHERE, TAG, TEXT_WORD};
+use rank::{Hit, ANYWHERE, EXACT, TAG, TEXT_WORD};
 
 /// Printable ASCII but capitals (folded away): the one-character tokens answered from
 /// [`Index::char_ranks`].
@@ -54,6 +57,8 @@ pub struct Index {
     /// `char_ranks[slot * len + reply]`: the rank of the one-character token in `slot` for `reply`.
     char_ranks: Vec<u8>,
     favorite: Vec<bool>,
+    /// Words per text of each reply, for suggestions ([`words`]).
+    text_words: Vec<u8>,
     /// Ranks of tokens from recent queries (see [`RecentTokens`]).
     recent: Mutex<RecentTokens>,
 }
@@ -61,39 +66,65 @@ pub struct Index {
 /// How many tokens [`RecentTokens`] keeps: a query typed into the picker rarely has more words.
 const RECENT_TOKENS: usize = 4;
 
-/// The full per-reply ranks of the last few tokens searched in multi-word queries. The picker searches
+/// The full per-reply values of the last few tokens searched in multi-word queries. The picker searches
 /// on every keystroke, so consecutive queries share all tokens but the one being typed: typing
 /// "order st" → "order sta" computes only "sta". The index never changes, so entries never go stale.
 #[derive(Default)]
 struct RecentTokens {
-    /// Oldest first.
-    entries: Vec<(String, Vec<u8>)>,
+    /// Oldest first: token, values, whether typo-corrected matches are included.
+    entries: Vec<(String, Vec<u8>, bool)>,
 }
 
 impl RecentTokens {
-    /// Copies the ranks of `token` into `ranks` if it was searched recently.
-    fn recall(&self, token: &str, ranks: &mut [u8]) -> bool {
-        match self.entries.iter().find(|(known, _)| known == token) {
-            Some((_, known_ranks)) => {
-                ranks.copy_from_slice(known_ranks);
-                true
-            }
-            None => false,
-        }
+    /// Copies the values of `token` into `values` if it was searched recently; tells whether they
+    /// include typo-corrected matches.
+    fn recall(&self, token: &str, values: &mut [u8]) -> Option<bool> {
+        let (_, known, corrected) = self.entries.iter().find(|(known, ..)| known == token)?;
+        values.copy_from_slice(known);
+        Some(*corrected)
     }
 
-    fn remember(&mut self, token: &str, ranks: &[u8]) {
+    fn remember(&mut self, token: &str, values: &[u8], corrected: bool) {
+        if let Some(entry) = self.entries.iter_mut().find(|(known, ..)| known == token) {
+            entry.1.copy_from_slice(values);
+            entry.2 = corrected;
+            return;
+        }
         if self.entries.len() < RECENT_TOKENS {
-            self.entries.push((token.to_string(), ranks.to_vec()));
+            self.entries
+                .push((token.to_string(), values.to_vec(), corrected));
             return;
         }
         // Reuse the oldest entry's buffers.
         let mut oldest = self.entries.remove(0);
         oldest.0.clear();
         oldest.0.push_str(token);
-        oldest.1.copy_from_slice(ranks);
+        oldest.1.copy_from_slice(values);
+        oldest.2 = corrected;
         self.entries.push(oldest);
     }
+}
+
+/// Buffers one search reuses from token to token.
+#[derive(Default)]
+struct Work<'a> {
+    matches: Vec<ChunkMatch<'a>>,
+    similar: Vec<u32>,
+}
+
+/// Adds the `nth` token's `values` to each reply's `score`, ruling out (0) the replies it does not
+/// match; returns how many replies are still in.
+fn add_to_score(score: &mut [u32], values: &[u8], nth: usize) -> usize {
+    let mut alive = 0;
+    for (total, &value) in score.iter_mut().zip(values) {
+        *total = if value == 0 || (nth > 0 && *total == 0) {
+            0
+        } else {
+            alive += 1;
+            *total + rank::weight(value)
+        };
+    }
+    alive
 }
 
 /// A chunk containing the current token, and how well.
@@ -125,18 +156,25 @@ impl Index {
             + self.pairs.heap_bytes()
             + self.char_ranks.len()
             + self.favorite.len()
+            + self.text_words.len()
             + RECENT_TOKENS * self.len()
     }
 
     /// Positions of the replies matching `query`, best first, at most `limit`. Ties go to favorites,
     /// then to the original order. An empty query lists favorites first, then everything else.
     /// A leading `/` on a token is ignored, so `/order` finds the shortcut `order`.
+    ///
+    /// Typos are forgiven when fewer than `limit` replies match every token as typed: tokens of 4 or
+    /// more letters then also match words one edit away (two from 8 letters; see [`fuzzy`]), and those
+    /// replies follow all the exact ones. So corrections never push an exact hit out of the results,
+    /// and a query with plenty of exact hits costs nothing extra.
     pub fn search(&self, query: &str, limit: usize) -> Vec<usize> {
         let folded = fold(query);
         let tokens: Vec<&str> = folded
             .split_whitespace()
             .map(|token| token.trim_start_matches('/'))
             .filter(|token| !token.is_empty())
+            .take(rank::MAX_TOKENS)
             .collect();
         if tokens.is_empty() {
             return self.browse(limit);
@@ -146,37 +184,90 @@ impl Index {
         }
 
         let len = self.len();
-        let mut best = vec![0u8; len];
-        let mut matches = Vec::new();
+        let mut values = vec![0u8; len];
+        let mut work = Work::default();
         let mut recent = self.recent.lock().unwrap_or_else(PoisonError::into_inner);
         if let [token] = tokens[..] {
-            if !recent.recall(token, &mut best) {
-                self.rank_token(token, true, limit, &mut best, &mut matches);
+            let corrected = match recent.recall(token, &mut values) {
+                Some(corrected) => corrected,
+                None => {
+                    self.rank_token(token, true, limit, &mut values, &mut work.matches);
+                    false
+                }
+            };
+            if !corrected && fuzzy::allowed_edits(token) > 0 {
+                let exact = values.iter().filter(|&&value| value >= EXACT).count();
+                if exact < limit {
+                    self.add_corrected(token, &mut values, &mut work.similar);
+                }
             }
-            return self.top(best.iter().map(|&rank| u32::from(rank)), limit);
+            return self.top(values.iter().map(|&value| u32::from(value)), limit);
         }
-        // Sum of ranks over the tokens so far; 0 = ruled out (a token did not match).
+
+        // Sum of token weights so far; 0 = ruled out (a token did not match).
         let mut score = vec![0u32; len];
+        let correctable = tokens.iter().any(|token| fuzzy::allowed_edits(token) > 0);
+        // First pass: the tokens as recently searched (corrections included only if already known).
+        let mut uncorrected = false;
         for (nth, token) in tokens.iter().enumerate() {
-            if !recent.recall(token, &mut best) {
-                best.fill(0);
-                self.rank_token(token, false, limit, &mut best, &mut matches);
-                recent.remember(token, &best);
-            }
-            let mut alive = 0;
-            for (total, &rank) in score.iter_mut().zip(&best) {
-                *total = if rank == 0 || (nth > 0 && *total == 0) {
-                    0
-                } else {
-                    alive += 1;
-                    *total + u32::from(rank)
-                };
-            }
-            if alive == 0 {
+            let corrected = self.recall_or_rank(&mut recent, token, &mut values, &mut work);
+            uncorrected |= !corrected && fuzzy::allowed_edits(token) > 0;
+            if add_to_score(&mut score, &values, nth) == 0 && !correctable {
                 return Vec::new();
             }
         }
+        let all_exact = (tokens.len() as u32) << 16;
+        let exact = score.iter().filter(|&&total| total >= all_exact).count();
+        if exact < limit && uncorrected {
+            // Second pass, with corrections for every token that allows them.
+            score.fill(0);
+            for (nth, token) in tokens.iter().enumerate() {
+                let corrected = self.recall_or_rank(&mut recent, token, &mut values, &mut work);
+                if !corrected && fuzzy::allowed_edits(token) > 0 {
+                    self.add_corrected(token, &mut values, &mut work.similar);
+                    recent.remember(token, &values, true);
+                }
+                add_to_score(&mut score, &values, nth);
+            }
+        }
         self.top(score.iter().copied(), limit)
+    }
+
+    /// Fills `values` with `token`'s values, from [`RecentTokens`] or computed exactly (and then
+    /// remembered); tells whether they include typo corrections.
+    fn recall_or_rank<'a>(
+        &'a self,
+        recent: &mut RecentTokens,
+        token: &str,
+        values: &mut [u8],
+        work: &mut Work<'a>,
+    ) -> bool {
+        if let Some(corrected) = recent.recall(token, values) {
+            return corrected;
+        }
+        values.fill(0);
+        self.rank_token(token, false, usize::MAX, values, &mut work.matches);
+        recent.remember(token, values, false);
+        false
+    }
+
+    /// Raises `values[reply]` to the value of a typo-corrected match of `token` wherever one exists
+    /// (exact values, always higher, stay).
+    fn add_corrected(&self, token: &str, values: &mut [u8], similar: &mut Vec<u32>) {
+        let edits = fuzzy::allowed_edits(token);
+        fuzzy::similar_chunks(
+            &self.chunks,
+            token.as_bytes(),
+            edits,
+            fuzzy::Compare::Prefix,
+            similar,
+        );
+        for &chunk in similar.iter() {
+            self.for_each_posting(chunk, |reply, fields| {
+                let value = rank::rank(fields, rank::CORRECTED);
+                values[reply] = values[reply].max(value);
+            });
+        }
     }
 
     /// Fills `best[reply]` with the rank of `token` in each reply (0 where it does not occur).
@@ -198,7 +289,7 @@ impl Index {
         for found in matches.iter() {
             for posting in ListIter::new(found.record.head) {
                 let reply = (posting >> 4) as usize;
-                let rank = rank::rank((posting & 0xF) as u8, found.hit);
+                let rank = rank::rank((posting & 0xF) as u8, found.hit) | EXACT;
                 if rank > best[reply] {
                     best[reply] = rank;
                 }
@@ -206,7 +297,7 @@ impl Index {
         }
         // Body text ranks below TAG: with a single token and enough replies ranked TAG or better,
         // the body postings cannot change the first `limit` results.
-        if only_token && best.iter().filter(|&&rank| rank >= TAG).count() >= limit {
+        if only_token && best.iter().filter(|&&rank| rank >= TAG | EXACT).count() >= limit {
             return;
         }
         // Common chunks come as bitsets: gather them per rank, 64 replies at a time, then apply.
@@ -223,7 +314,7 @@ impl Index {
                 }
                 continue;
             }
-            let rank = if word_start { TEXT_WORD } else { ANYWHERE };
+            let rank = EXACT | if word_start { TEXT_WORD } else { ANYWHERE };
             for reply in ListIter::new(found.record.body) {
                 let slot = &mut best[reply as usize];
                 if rank > *slot {
@@ -232,7 +323,10 @@ impl Index {
             }
         }
         if let Some([inside, at_word_start]) = dense_hits {
-            for (rank, bitset) in [(ANYWHERE, inside), (TEXT_WORD, at_word_start)] {
+            for (rank, bitset) in [
+                (ANYWHERE | EXACT, inside),
+                (TEXT_WORD | EXACT, at_word_start),
+            ] {
                 for (word_index, mut word) in bitset.into_iter().enumerate() {
                     while word != 0 {
                         let slot = &mut best[word_index * 64 + word.trailing_zeros() as usize];

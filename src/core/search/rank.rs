@@ -1,5 +1,10 @@
 //! How well one query token matches one place of a reply. Higher is better; 0 means no match.
 //! A query's score is the sum over its tokens, so every token counts.
+//!
+//! A token's value for a reply is its rank below, plus [`EXACT`] when the token occurs as typed (as a
+//! whole, prefix or substring) rather than only with a typo corrected ([`super::fuzzy`]). Summed over
+//! tokens, the count of exact tokens comes first ([`weight`]): a reply matching every token as typed
+//! always ranks above one that needs a correction, wherever the corrected word is.
 
 /// The token equals the shortcut (`/order` or `order` for shortcut `order`).
 pub const SHORTCUT_EXACT: u8 = 7;
@@ -61,3 +66,24 @@ pub fn rank(fields: u8, hit: Hit) -> u8 {
     }
     best
 }
+
+/// Marks a token's value for a reply as an exact match (see the module docs).
+pub const EXACT: u8 = 8;
+
+/// Where a typo-corrected match is in its chunk: at the start of the chunk's leading word.
+pub const CORRECTED: Hit = Hit {
+    word_start: true,
+    chunk_start: true,
+    whole: false,
+};
+
+/// The share of one token's value in a query's score: exact matches counted in the high half, ranks
+/// in the low half (a query has at most [`MAX_TOKENS`] tokens, so the ranks cannot carry over).
+#[inline]
+pub fn weight(value: u8) -> u32 {
+    (u32::from(value / EXACT) << 16) + u32::from(value % EXACT)
+}
+
+/// Tokens of a query taken into account; a search box never holds this many words, and the bound
+/// keeps [`weight`]'s halves apart (7 × 1,000 < 65,536).
+pub const MAX_TOKENS: usize = 1_000;
