@@ -109,11 +109,16 @@ async fn handle(store: &Store, searcher: &Searcher, request: Request) -> Result<
     Ok(match request {
         Request::List => {
             let snapshot = store.snapshot().await?;
+            let settings = snapshot.settings;
             Response {
                 replies: Some(snapshot.records),
                 rev: Some(snapshot.rev),
                 usage: Some(snapshot.usage),
-                settings: Some(snapshot.settings),
+                agent: settings.agent().map(str::to_string),
+                facebook_dm_link: settings.facebook_dm_link(),
+                x_dm_link: settings.x_dm_link(),
+                picker_order: Some(settings.picker_order.key().to_string()),
+                settings: Some(settings),
                 ..Response::ok()
             }
         }

@@ -1,7 +1,9 @@
 //! Messages between the pages/content scripts and the background, which is the only writer of the store.
 use crate::core::record::Record;
 use crate::core::reply::Reply;
+#[cfg(feature = "pages")]
 use crate::core::settings::Settings;
+#[cfg(feature = "pages")]
 use crate::core::usage::UsageMap;
 use serde::{Deserialize, Serialize};
 
@@ -137,11 +139,29 @@ pub struct Response {
     #[cfg(feature = "pages")]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub records: Option<Vec<Record<Reply>>>,
-    /// `library.list`: every stored reply's use; `reply.used`: the one just counted.
+    /// `library.list`: every stored reply's use; `reply.used`: the one just counted. Content scripts leave
+    /// it out: suggestions, which rank by use, are made in the background.
+    #[cfg(feature = "pages")]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub usage: Option<UsageMap>,
+    /// `library.list`, `settings.get`, `settings.put`: the settings. Content scripts read the ready-made
+    /// values below instead (the settings' rules and unknown fields stay out of their build).
+    #[cfg(feature = "pages")]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub settings: Option<Settings>,
+    /// `library.list`: the agent's name for `{agent}`, when set.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub agent: Option<String>,
+    /// `library.list`: `{dm_link}` on Facebook (`https://m.me/<page>`), when a Page is set.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub facebook_dm_link: Option<String>,
+    /// `library.list`: `{dm_link}` on X (`https://x.com/messages/compose?recipient_id=<id>`), when set.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub x_dm_link: Option<String>,
+    /// `library.list`: the picker's order before anything is typed (`manual`, `most_used`,
+    /// `recently_used`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub picker_order: Option<String>,
     #[cfg(feature = "pages")]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub added: Option<usize>,

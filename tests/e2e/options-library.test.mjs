@@ -295,7 +295,11 @@ test('settings: checked at each field, stored normalized, kept after a reload, i
   assert.equal(await page.locator('#setting-agent_name-error').textContent(), '');
   assert.equal(await facebook.getAttribute('aria-invalid'), 'true');
   assert.equal(await page.evaluate(() => document.activeElement.id), 'setting-facebook_page');
-  assert.deepEqual((await list()).settings.agent_name, '', 'nothing stored');
+  const unset = await list();
+  assert.deepEqual(unset.settings.agent_name, '', 'nothing stored');
+  assert.equal(unset.agent, undefined);
+  assert.equal(unset.facebook_dm_link, undefined);
+  assert.equal(unset.picker_order, 'manual');
 
   // Pasted addresses are reduced to what matters, and the links they make are shown.
   await facebook.fill('https://www.facebook.com/nordlichtkaffee/');
@@ -317,6 +321,11 @@ test('settings: checked at each field, stored normalized, kept after a reload, i
     { agent_name: 'Sam\u00a0from Nordlicht', facebook_page: 'nordlichtkaffee', x_user_id: '783214', picker_order: 'most_used' },
   );
   assert.deepEqual((await send(page, { op: 'settings.get' })).settings, stored.settings);
+  // Ready-made for content scripts: {agent} and {dm_link} per site, and the picker's order.
+  assert.equal(stored.agent, 'Sam\u00a0from Nordlicht');
+  assert.equal(stored.facebook_dm_link, 'https://m.me/nordlichtkaffee');
+  assert.equal(stored.x_dm_link, 'https://x.com/messages/compose?recipient_id=783214');
+  assert.equal(stored.picker_order, 'most_used');
 
   // The background checks too, and names every field.
   const refused = await send(page, {
