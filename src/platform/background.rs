@@ -1,11 +1,14 @@
 //! The background's request handler: validates with the core, writes the store, tells every page.
+use super::assist::Assist;
 use super::ext;
 use super::protocol::{Request, Response, REVISION_KEY};
 use super::store::{from_js, to_js, Store};
 use crate::core::exchange::{self, Export};
 use crate::core::record::{self, Record};
 use crate::core::reply::Reply;
+use crate::core::usage::UsageMap;
 use js_sys::{Object, Promise, Reflect};
+use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::future_to_promise;
 
@@ -15,6 +18,7 @@ const STARTER_LIBRARY: &str = include_str!("starter-library.json");
 #[wasm_bindgen]
 pub struct Background {
     store: Store,
+    assist: Rc<Assist>,
 }
 
 #[wasm_bindgen]
@@ -23,23 +27,27 @@ impl Background {
     pub fn new() -> Background {
         Background {
             store: Store::open(),
+            assist: Rc::default(),
         }
     }
 
     /// Handles one message from a content script or extension page; resolves to a `Response`.
     pub fn handle(&self, message: JsValue) -> Promise {
         let store = self.store.clone();
+        let assist = self.assist.clone();
         future_to_promise(async move {
             let response = match from_js::<Request>(message) {
-                Ok(request) => handle(&store, request).await.unwrap_or_else(|error| {
-                    Response::error(
-                        "internal",
-                        format!(
-                            "The library could not be read or written: {}",
-                            describe(&error)
-                        ),
-                    )
-                }),
+                Ok(request) => handle(&store, &assist, request)
+                    .await
+                    .unwrap_or_else(|error| {
+                        Response::error(
+                            "internal",
+                            format!(
+                                "The library could not be read or written: {}",
+                                describe(&error)
+                            ),
+                        )
+                    }),
                 Err(error) => Response::error(
                     "bad-request",
                     format!("Unknown request: {}", describe(&error)),
@@ -94,8 +102,30 @@ async fn seed_starter(store: &Store) -> Result<(), JsValue> {
     Ok(())
 }
 
-async fn handle(store: &Store, request: Request) -> Result<Response, JsValue> {
+async fn handle(store: &Store, assist: &Assist, request: Request) -> Result<Response, JsValue> {
+    if !matches!(
+        request,
+        Request::List | Request::Search { .. } | Request::Suggest { .. } | Request::Used { .. }
+    ) {
+        assist.invalidate(); // a write (or a refused one: cheap to rebuild on the next search)
+    }
     Ok(match request {
+        Request::Search { query, limit } => Response {
+            ids: Some(assist.search(store, &query, limit.min(200)).await?),
+            ..Response::ok()
+        },
+        Request::Suggest { text, lang, limit } => {
+            let usage = UsageMap::new();
+            let (language, ids) = assist
+                .suggest(store, &usage, &text, lang.as_deref(), limit.min(50))
+                .await?;
+            Response {
+                ids: Some(ids),
+                language,
+                ..Response::ok()
+            }
+        }
+        Request::Used { .. } => Response::ok(),
         Request::List => {
             let (replies, rev) = store.list().await?;
             Response {

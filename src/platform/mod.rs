@@ -1,5 +1,7 @@
 //! The only place that talks to the browser's extension APIs (`browser.*` / `chrome.*`) and to IndexedDB.
 #[cfg(feature = "pages")]
+pub mod assist;
+#[cfg(feature = "pages")]
 pub mod background;
 pub mod ext;
 pub mod handoff;

@@ -11,7 +11,6 @@ use super::private::{about_line, Route};
 use super::target::{self, Destination, PickRequest};
 use crate::core::length::Target;
 use crate::core::reply::Reply;
-use std::collections::HashMap;
 use crate::core::template::Context;
 use crate::core::{language, order};
 use crate::dom::insert::{insert_replacing, InsertError};
@@ -26,6 +25,7 @@ use crate::sites::{facebook, x};
 use gloo::events::{EventListener, EventListenerOptions, EventListenerPhase};
 use gloo::timers::callback::Timeout;
 use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -36,6 +36,7 @@ use web_sys::{Element, HtmlElement};
 const DEGRADED_AFTER_MS: u32 = 2500;
 
 /// The content script's copy of the library, kept current by change events from the background.
+#[derive(Default)]
 pub struct Library {
     /// Every reply, in library order (manual order, then title): the picker's list before anything is typed.
     pub replies: Vec<Reply>,
@@ -43,16 +44,6 @@ pub struct Library {
     pub by_id: HashMap<String, usize>,
     /// Why the library is empty, when it could not be loaded.
     pub problem: Option<String>,
-}
-
-impl Default for Library {
-    fn default() -> Self {
-        Library {
-            replies: Vec::new(),
-            by_id: HashMap::new(),
-            problem: None,
-        }
-    }
 }
 
 pub struct App {

@@ -364,7 +364,11 @@ impl Picker {
             let suggested = self.suggested.borrow().clone();
             let mut results = suggested.clone();
             let library_len = app.library.borrow().replies.len();
-            results.extend((0..library_len).filter(|i| !suggested.contains(i)).take(SHOWN));
+            results.extend(
+                (0..library_len)
+                    .filter(|i| !suggested.contains(i))
+                    .take(SHOWN),
+            );
             results.truncate(SHOWN);
             self.show_results(app, &query, results, suggested.len());
             return;
