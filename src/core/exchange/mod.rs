@@ -8,12 +8,17 @@ pub mod csv;
 pub mod dupes;
 pub mod espanso;
 mod export;
+mod ids;
 mod import;
+mod limits;
+mod outcome;
 
 use std::fmt;
 
 pub use export::to_v1;
 pub use import::parse_v1;
+pub use limits::{MAX_IMPORT_BYTES, MAX_IMPORT_REPLIES};
+pub use outcome::Imported;
 
 use crate::core::reply::Reply;
 
