@@ -9,7 +9,7 @@ use std::path::Path;
 use std::time::Instant;
 
 use answerdeck::core::exchange::csv::{parse, parse_with_delimiter, to_csv, to_csv_with_delimiter};
-use answerdeck::core::exchange::{parse_v1, Imported};
+use answerdeck::core::exchange::{parse_any, parse_v1, Format, Imported};
 use answerdeck::core::reply::{validate_reply, Reply};
 use serde_json::{json, Value};
 
@@ -586,6 +586,109 @@ fn random_replies_survive_the_round_trip() {
     assert_eq!(back.len(), replies.len());
 }
 
+// ---- parse_any: the import button's entry point (all formats; kept here with the CSV tests) ----
+
+fn v1_text() -> String {
+    json!({"format": "answerdeck", "version": 1, "replies": [{"id": "r-a", "title": "A", "body": "Hi"}],
+           "labels": [{"id": "l-vip", "name": "VIP"}]})
+    .to_string()
+}
+
+#[test]
+fn parse_any_picks_the_reader_by_name_then_by_text() {
+    let json = parse_any("library.json", &v1_text(), nothing_stored).unwrap();
+    assert_eq!(json.format, Format::Answerdeck);
+    assert_eq!(json.export.replies[0].id, "r-a");
+    assert_eq!(
+        json.export.labels.len(),
+        1,
+        "v1 files keep labels and the rest"
+    );
+    let nameless = parse_any(
+        "export",
+        &format!("\u{feff}  {}", v1_text()),
+        nothing_stored,
+    )
+    .unwrap();
+    assert_eq!(nameless.format, Format::Answerdeck);
+
+    let csv = parse_any("Replies.CSV", "title;body\nA;x, y\n", nothing_stored).unwrap();
+    assert_eq!(csv.format, Format::Csv);
+    assert_eq!(csv.export.replies[0].body, "x, y");
+    assert!(csv.export.labels.is_empty());
+
+    let tsv = parse_any(
+        "C:\\Users\\mette\\replies.tsv",
+        "title\tbody\nA\tx; y, z\n",
+        nothing_stored,
+    )
+    .unwrap();
+    assert_eq!(tsv.format, Format::Csv);
+    assert_eq!(tsv.export.replies[0].body, "x; y, z");
+
+    let yaml = parse_any(
+        "base.yaml",
+        "matches:\n  - {trigger: ':hi', replace: '{{clipboard}}'}\n",
+        nothing_stored,
+    )
+    .unwrap();
+    assert_eq!(yaml.format, Format::Espanso);
+    assert_eq!(yaml.export.replies[0].shortcut.as_deref(), Some("hi"));
+    assert_eq!(yaml.warnings.len(), 1, "espanso warnings come through");
+    assert_eq!(
+        parse_any("base.yml", &fixture("espanso-base.yml"), nothing_stored)
+            .unwrap()
+            .export
+            .replies
+            .len(),
+        14
+    );
+
+    // The reader named by the extension reports its own problems, even for text starting with `{`.
+    let err = parse_any("notes.csv", "{\"title\": 1}", nothing_stored).unwrap_err();
+    assert_eq!(err.path, "header");
+    let err = parse_any("library.json", "title,body", nothing_stored).unwrap_err();
+    assert!(err.reason.starts_with("not valid JSON"), "{err}");
+}
+
+#[test]
+fn parse_any_refuses_unknown_files_with_what_it_reads() {
+    assert_eq!(
+        parse_any("notes.docx", "PK\u{3}\u{4}", nothing_stored).unwrap_err().to_string(),
+        "(file): Answerdeck cannot read \"notes.docx\"; choose an Answerdeck export (.json), a spreadsheet saved as CSV (.csv or .tsv), or an espanso match file (.yml or .yaml)"
+    );
+    assert_eq!(
+        parse_any("Svar.xlsx", "PK", nothing_stored).unwrap_err().to_string(),
+        "(file): \"Svar.xlsx\" is a spreadsheet workbook; save it as CSV UTF-8 (File → Save as → CSV UTF-8) and import the .csv file"
+    );
+    assert!(parse_any("README", "title,body", nothing_stored)
+        .unwrap_err()
+        .reason
+        .starts_with("Answerdeck cannot read \"README\""));
+}
+
+#[test]
+fn parse_any_applies_the_limits_to_every_format() {
+    let huge = format!("{{{}", " ".repeat(50 * 1024 * 1024));
+    for name in ["a.json", "a.csv", "a.yml", "a.docx"] {
+        assert!(
+            parse_any(name, &huge, nothing_stored)
+                .unwrap_err()
+                .reason
+                .starts_with("the file is 50.0 MB"),
+            "{name}"
+        );
+    }
+    let many: Vec<Value> = (0..100_001)
+        .map(|n| json!({"id": format!("r{n}"), "title": "t", "body": "b"}))
+        .collect();
+    let text = json!({"format": "answerdeck", "version": 1, "replies": many}).to_string();
+    assert!(parse_any("big.json", &text, nothing_stored)
+        .unwrap_err()
+        .reason
+        .starts_with("the file holds more than 100,000 replies"));
+}
+
 // ---- benchmark ----
 
 /// Builds a realistic 30,000-row sheet: three languages, multi-line quoted bodies, tags, shortcuts.
@@ -647,5 +750,4 @@ fn bench_parse_30000_rows() {
         exported.len()
     );
     println!("best parse: {best:.1} ms");
-    let _: Value = json!(null);
 }
