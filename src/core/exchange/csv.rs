@@ -30,9 +30,9 @@
 //!
 //! # Problems
 //!
-//! The file is refused whole at its first problem, named like a spreadsheet shows it: rows counted
-//! from the header as row 1 (blank rows count; a cell with line breaks is one row) and columns by the
-//! header as written (`row 14, column body: must not be empty`), or by letter where there is no name
+//! The file is refused whole at its first problem, named like a spreadsheet shows it: rows numbered
+//! from the first line as row 1 (normally the header; blank rows count; a cell with line breaks is
+//! one row) and columns by the header as written (`row 14, column body: must not be empty`), or by letter where there is no name
 //! (`header, column F`, `row 9, column H`). Rules and messages are the ones v1 JSON import uses
 //! ([`crate::core::reply`]); ids must be unique within the file. Files saved as UTF-16 ("Unicode text")
 //! or decoded from another encoding (cells with `�`) are refused with how to save them as CSV UTF-8.

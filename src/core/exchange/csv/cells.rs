@@ -138,7 +138,8 @@ pub(super) fn split_sep_line(text: &str) -> (Option<u8>, &str) {
 pub(super) fn detect_delimiter(text: &str) -> u8 {
     let mut counts = [0usize; 3];
     let mut in_quotes = false;
-    for b in text.bytes() {
+    // Blank lines above the header are skipped like the reader skips them.
+    for b in text.trim_start_matches(['\r', '\n']).bytes() {
         match b {
             b'"' => in_quotes = !in_quotes,
             b'\n' | b'\r' if !in_quotes => break,
