@@ -13,11 +13,13 @@
 //! - [`usage`]: how often and how recently each reply was used
 //! - [`order`]: the library's manual order and the favourites' numbers (1–9)
 //! - [`browse`]: the options list's shelves (folders, favourites, unused), `#tag` filters, usage text
+//! - [`intake`]: what an import adds once duplicates of text already there are left out
 //! - [`settings`]: the agent's name, DM link targets and picker preferences
 
 pub mod browse;
 pub mod exchange;
 pub mod fold;
+pub mod intake;
 pub mod language;
 pub mod length;
 pub mod order;

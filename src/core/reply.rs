@@ -47,7 +47,10 @@ pub struct Reply {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub position: Option<f64>,
     /// Fields this version does not know, kept so a round trip through an older Answerdeck loses nothing.
-    #[serde(flatten)]
+    /// Only the build that stores and exports replies keeps them: content scripts only read replies, and
+    /// serde's `flatten` machinery would cost every messaging page several KB of wasm (design.md §6).
+    #[cfg_attr(feature = "pages", serde(flatten))]
+    #[cfg_attr(not(feature = "pages"), serde(skip))]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 

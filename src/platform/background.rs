@@ -1,17 +1,19 @@
 //! The background's request handler: validates with the core, writes the store, tells every page.
+use super::assist::Assist;
 use super::ext;
 use super::protocol::{
-    ExportFormat, FieldProblem, Patch, Request, Response, REVISION_KEY, USED_KEY,
+    DuplicateNote, ExportFormat, FieldProblem, Patch, Request, Response, REVISION_KEY, USED_KEY,
 };
-use super::searcher::Searcher;
 use super::store::{from_js, to_js, Scope, Store};
 use crate::core::exchange::{self, Export};
+use crate::core::intake;
 use crate::core::order;
 use crate::core::record::{self, Record};
 use crate::core::reply::Reply;
 use crate::core::usage::{Usage, UsageMap};
 use js_sys::{Object, Promise, Reflect};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::future_to_promise;
 
@@ -21,7 +23,7 @@ const STARTER_LIBRARY: &str = include_str!("starter-library.json");
 #[wasm_bindgen]
 pub struct Background {
     store: Store,
-    searcher: Searcher,
+    assist: Rc<Assist>,
 }
 
 #[wasm_bindgen]
@@ -30,17 +32,17 @@ impl Background {
     pub fn new() -> Background {
         Background {
             store: Store::open(),
-            searcher: Searcher::default(),
+            assist: Rc::default(),
         }
     }
 
     /// Handles one message from a content script or extension page; resolves to a `Response`.
     pub fn handle(&self, message: JsValue) -> Promise {
         let store = self.store.clone();
-        let searcher = self.searcher.clone();
+        let assist = self.assist.clone();
         future_to_promise(async move {
             let response = match from_js::<Request>(message) {
-                Ok(request) => handle(&store, &searcher, request)
+                Ok(request) => handle(&store, &assist, request)
                     .await
                     .unwrap_or_else(|error| {
                         Response::error(
@@ -105,7 +107,20 @@ async fn seed_starter(store: &Store) -> Result<(), JsValue> {
     Ok(())
 }
 
-async fn handle(store: &Store, searcher: &Searcher, request: Request) -> Result<Response, JsValue> {
+async fn handle(store: &Store, assist: &Assist, request: Request) -> Result<Response, JsValue> {
+    let reads_only = matches!(
+        request,
+        Request::List
+            | Request::Revision
+            | Request::Search { .. }
+            | Request::Suggest { .. }
+            | Request::Used { .. }
+            | Request::SettingsGet
+            | Request::Export { .. }
+    );
+    if !reads_only {
+        assist.invalidate(); // a write (or a refused one: cheap to rebuild on the next search)
+    }
     Ok(match request {
         Request::List => {
             let snapshot = store.snapshot().await?;
@@ -178,7 +193,7 @@ async fn handle(store: &Store, searcher: &Searcher, request: Request) -> Result<
                     "This reply was deleted in another tab; reload to see the library.",
                 ),
                 Some(usage) => {
-                    searcher.used(&id, usage);
+                    assist.used(&id, usage);
                     announce_use(&id, usage).await;
                     let mut map = UsageMap::new();
                     map.insert(id, usage);
@@ -208,19 +223,19 @@ async fn handle(store: &Store, searcher: &Searcher, request: Request) -> Result<
                         ..Response::ok()
                     }
                 }
-                ExportFormat::Csv => Response::error(
-                    "unsupported",
-                    "CSV export is not available in this version.",
-                ),
+                ExportFormat::Csv => Response {
+                    text: Some(exchange::csv::to_csv(&replies)),
+                    ..Response::ok()
+                },
             }
         }
         Request::Search { query, limit } => Response {
-            ids: Some(searcher.search(store, &query, limit).await?),
+            ids: Some(assist.search(store, &query, limit.min(200)).await?),
             ..Response::ok()
         },
         Request::Suggest { text, lang, limit } => {
-            let (language, ids) = searcher
-                .suggest(store, &text, lang.as_deref(), limit)
+            let (language, ids) = assist
+                .suggest(store, &text, lang.as_deref(), limit.min(50))
                 .await?;
             Response {
                 ids: Some(ids),
@@ -334,66 +349,64 @@ async fn patch(store: &Store, patches: Vec<Patch>) -> Result<Response, JsValue> 
     })
 }
 
-/// The import: parse by format (all or nothing), then merge in one transaction.
+/// How many duplicate examples an import answer carries.
+const DUPLICATE_EXAMPLES: usize = 20;
+
+/// The import: read the file by its name (v1 JSON, CSV/TSV, espanso YAML; all or nothing), leave out
+/// replies whose text is already there, merge the rest, in one transaction.
 async fn import(store: &Store, text: &str, name: Option<&str>) -> Result<Response, JsValue> {
-    let parsed = match file_format(name) {
-        FileFormat::V1 => exchange::parse_v1(text).map(|export| export.replies),
-        FileFormat::Other(extension) => {
-            return Ok(Response {
-                path: Some("(file)".into()),
-                ..Response::error(
-                    "invalid",
-                    format!("(file): .{extension} files can't be imported; choose a .json file exported from Answerdeck"),
-                )
-            })
-        }
-    };
-    let incoming = match parsed {
-        Err(error) => {
-            return Ok(Response {
-                path: Some(error.path.clone()),
-                ..Response::error("invalid", error.to_string())
-            })
-        }
-        Ok(replies) => replies,
-    };
     let now = now();
-    let mut counts = (0, 0, 0);
+    // Without a name the text is read as v1 (older pages, scripts).
+    let name = name.unwrap_or("library.json");
+    let mut report = None;
     let outcome = store
         .write(Scope::All, |existing| {
-            let plan = record::merge_import(&existing, incoming, &now);
-            counts = (plan.added, plan.updated, plan.unchanged);
-            Ok::<_, ()>((plan.puts, Vec::new()))
+            let stored: HashSet<&str> = existing.iter().map(|r| r.data.id.as_str()).collect();
+            let parsed = exchange::parse_any(name, text, |id| stored.contains(id))?;
+            let replies: Vec<Reply> = existing.iter().map(|r| r.data.clone()).collect();
+            let intake = intake::sift(&replies, parsed.export.replies);
+            let plan = record::merge_import(&existing, intake.replies, &now);
+            let notes: Vec<DuplicateNote> = intake
+                .findings
+                .iter()
+                .take(DUPLICATE_EXAMPLES)
+                .map(|finding| DuplicateNote {
+                    title: finding.title.clone(),
+                    place: format!("reply {} in the file", finding.index + 1),
+                    of: if finding.in_file {
+                        format!("{} (earlier in the file)", finding.of)
+                    } else {
+                        finding.of.clone()
+                    },
+                    exact: finding.skipped,
+                })
+                .collect();
+            report = Some(Response {
+                added: Some(plan.added),
+                updated: Some(plan.updated),
+                unchanged: Some(plan.unchanged),
+                skipped: Some(intake.skipped),
+                duplicates: Some(notes),
+                duplicates_found: Some(intake.findings.len()),
+                warnings: Some(parsed.warnings),
+                ..Response::ok()
+            });
+            Ok::<_, exchange::ImportError>((plan.puts, Vec::new()))
         })
         .await?;
-    let rev = outcome.map(|(rev, _)| rev).unwrap_or_default();
-    announce(rev);
-    Ok(Response {
-        rev: Some(rev),
-        added: Some(counts.0),
-        updated: Some(counts.1),
-        unchanged: Some(counts.2),
-        skipped: Some(0),
-        duplicates: Some(Vec::new()),
-        warnings: Some(Vec::new()),
-        ..Response::ok()
-    })
-}
-
-enum FileFormat {
-    V1,
-    /// An extension this version does not read.
-    Other(String),
-}
-
-/// The format of a file by its name's extension; no name (or `.json`) is data format v1.
-fn file_format(name: Option<&str>) -> FileFormat {
-    let extension = name
-        .and_then(|name| name.rsplit_once('.'))
-        .map(|(_, extension)| extension.to_ascii_lowercase());
-    match extension.as_deref() {
-        None | Some("json") => FileFormat::V1,
-        Some(other) => FileFormat::Other(other.to_string()),
+    match (outcome, report) {
+        (Err(error), _) => Ok(Response {
+            path: Some(error.path.clone()),
+            ..Response::error("invalid", error.to_string())
+        }),
+        (Ok((rev, _)), Some(report)) => {
+            announce(rev);
+            Ok(Response {
+                rev: Some(rev),
+                ..report
+            })
+        }
+        (Ok(_), None) => Err(JsValue::from_str("the import was not planned")),
     }
 }
 

@@ -105,7 +105,7 @@ pub struct FieldProblem {
 pub struct DuplicateNote {
     /// The title of the reply in the file.
     pub title: String,
-    /// Where it is in the file (`row 4`, `replies[3]` …).
+    /// Where it is in the file (`reply 4 in the file`).
     pub place: String,
     /// Title of the stored (or earlier imported) reply it duplicates.
     pub of: String,
@@ -175,10 +175,14 @@ pub struct Response {
     #[cfg(feature = "pages")]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub skipped: Option<usize>,
-    /// Import: a few examples of the duplicates found (exact ones skipped, near ones imported).
+    /// Import: the first duplicates found (exact ones skipped, near ones imported), as examples.
     #[cfg(feature = "pages")]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub duplicates: Option<Vec<DuplicateNote>>,
+    /// Import: how many duplicates were found in all (skipped and near).
+    #[cfg(feature = "pages")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub duplicates_found: Option<usize>,
     /// Import: things that were imported but deserve a look (from the CSV/espanso readers).
     #[cfg(feature = "pages")]
     #[serde(skip_serializing_if = "Option::is_none")]

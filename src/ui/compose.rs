@@ -66,7 +66,7 @@ pub fn compose(
         target,
         problem: None,
     };
-    let parsed = match template::parse(&variant.template) {
+    let parsed = match template::parse(variant.template) {
         Ok(parsed) => parsed,
         Err(error) => {
             composed.problem = Some(format!("This reply has a problem: {error}."));

@@ -36,6 +36,7 @@ use web_sys::{Element, HtmlElement};
 const DEGRADED_AFTER_MS: u32 = 2500;
 
 /// The content script's copy of the library, kept current by change events from the background.
+#[derive(Default)]
 pub struct Library {
     /// Every reply, in library order (manual order, then title): the picker's list before anything is typed.
     pub replies: Vec<Reply>,
@@ -43,16 +44,6 @@ pub struct Library {
     pub by_id: HashMap<String, usize>,
     /// Why the library is empty, when it could not be loaded.
     pub problem: Option<String>,
-}
-
-impl Default for Library {
-    fn default() -> Self {
-        Library {
-            replies: Vec::new(),
-            by_id: HashMap::new(),
-            problem: None,
-        }
-    }
 }
 
 pub struct App {

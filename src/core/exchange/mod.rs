@@ -1,19 +1,31 @@
-//! Data format v1: the JSON file people import and export (design.md §5).
+//! Data format v1: the JSON file people import and export (design.md §5), plus the files people bring
+//! from elsewhere: spreadsheets ([`csv`]) and espanso match files ([`espanso`]), one entry point that
+//! picks the reader by file name ([`parse_any`]), and duplicate detection against the library
+//! ([`dupes`]).
 //!
 //! Import is all or nothing: the first problem refuses the whole file, named by its place
-//! (`replies[3].title`) and a reason a person can act on. Unknown fields, at the top level and in each
-//! reply, survive a round trip so files from newer versions or other tools lose nothing.
+//! (`replies[3].title`, `row 14, column body`, `matches[3].replace (line 14)`) and a reason a person can
+//! act on. Unknown fields, at the top level and in each reply, survive a round trip so files from newer
+//! versions or other tools lose nothing. Files over [`MAX_IMPORT_BYTES`] or [`MAX_IMPORT_REPLIES`] are
+//! refused by every reader.
 
 pub mod csv;
+mod detect;
 pub mod dupes;
 pub mod espanso;
 mod export;
+mod ids;
 mod import;
+mod limits;
+mod outcome;
 
 use std::fmt;
 
+pub use detect::{parse_any, Format, Parsed};
 pub use export::to_v1;
 pub use import::parse_v1;
+pub use limits::{MAX_IMPORT_BYTES, MAX_IMPORT_REPLIES};
+pub use outcome::Imported;
 
 use crate::core::reply::Reply;
 

@@ -240,7 +240,7 @@ fn import_summary(response: &Response) -> String {
     summary
 }
 
-/// The report's lines: a few duplicate examples, then every warning.
+/// The report's lines: a few duplicate examples (how many more were found), then every warning.
 fn report_lines(response: &Response) -> Vec<String> {
     let mut lines = Vec::new();
     let duplicates = response.duplicates.as_deref().unwrap_or_default();
@@ -248,7 +248,7 @@ fn report_lines(response: &Response) -> Vec<String> {
         let verdict = if note.exact {
             "skipped: the same text as"
         } else {
-            "imported, but very similar to"
+            "imported, but close to"
         };
         lines.push(format!(
             "{} ({}) {verdict} {}",
@@ -257,10 +257,12 @@ fn report_lines(response: &Response) -> Vec<String> {
             dom::quoted(&note.of)
         ));
     }
-    if duplicates.len() > EXAMPLES {
+    let found = response.duplicates_found.unwrap_or(duplicates.len());
+    let shown = duplicates.len().min(EXAMPLES);
+    if found > shown {
         lines.push(format!(
             "… and {} more.",
-            crate::core::reply::thousands(duplicates.len() - EXAMPLES)
+            dom::count(found - shown, "duplicate", "duplicates")
         ));
     }
     lines.extend(response.warnings.iter().flatten().cloned());
