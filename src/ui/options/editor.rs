@@ -187,7 +187,7 @@ impl Editor {
                 &text(
                     "label",
                     &[("for", "field-favorite")],
-                    "Favourite (listed first in the picker)",
+                    "Favourite ★ (listed first in the picker; the first nine get the keys Ctrl+. then 1–9)",
                 ),
             ],
         );
