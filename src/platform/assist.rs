@@ -15,6 +15,9 @@ use wasm_bindgen::JsValue;
 #[derive(Default)]
 pub struct Assist {
     cache: RefCell<Option<Rc<Indexed>>>,
+    /// An index is being built: later requests wait for it instead of each building their own (a burst of
+    /// keystrokes after a write would otherwise list and index the whole library once per keystroke).
+    building: std::cell::Cell<bool>,
 }
 
 struct Indexed {
@@ -29,13 +32,26 @@ impl Assist {
     }
 
     async fn indexed(&self, store: &Store) -> Result<Rc<Indexed>, JsValue> {
-        if let Some(cached) = self.cache.borrow().clone() {
-            return Ok(cached);
+        loop {
+            if let Some(cached) = self.cache.borrow().clone() {
+                return Ok(cached);
+            }
+            if !self.building.get() {
+                break;
+            }
+            gloo::timers::future::TimeoutFuture::new(5).await;
         }
-        let (records, _) = store.list().await?;
-        let replies: Vec<Reply> = records.into_iter().map(|r| r.data).collect();
-        let index = Index::new(&replies);
-        let built = Rc::new(Indexed { replies, index });
+        self.building.set(true);
+        let started = js_sys::Date::now();
+        let listed = store.list().await;
+        let built = listed.map(|(records, _)| {
+            let replies: Vec<Reply> = records.into_iter().map(|r| r.data).collect();
+            let index = Index::new(&replies);
+            Rc::new(Indexed { replies, index })
+        });
+        self.building.set(false);
+        let built = built?;
+        crate::platform::ext::log_timing("answerdeck:index-build", started);
         *self.cache.borrow_mut() = Some(built.clone());
         Ok(built)
     }
