@@ -26,7 +26,7 @@ pub fn measure(name: &str, start: f64) {
         &JsValue::from_f64(performance.now()),
     );
     if let Ok(measure) = Reflect::get(&performance, &"measure".into())
-        .and_then(|f| f.dyn_into::<js_sys::Function>().map_err(JsValue::from))
+        .and_then(|f| f.dyn_into::<js_sys::Function>())
     {
         let _ = measure.call2(&performance, &name.into(), &options);
     }
