@@ -13,6 +13,13 @@ test: setup
 run: dist
 	@node scripts/run.mjs
 
+# Figures, not pass/fail (design.md §6): core search and suggestions (criterion), DOMContentLoaded → first control,
+# and the picker with 30,000 replies in Chromium.
+bench: dist
+	@cargo bench --bench search
+	@node scripts/bench-first-control.mjs 12
+	@node scripts/bench-picker.mjs 30000 15
+
 lint: dist
 	@npx web-ext lint --source-dir dist/firefox --self-hosted
 

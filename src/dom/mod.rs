@@ -3,6 +3,7 @@ pub mod insert;
 pub mod mount;
 pub mod observe;
 pub mod text;
+pub mod timing;
 
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Window};

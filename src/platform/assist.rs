@@ -20,6 +20,9 @@ pub struct Assist {
     cache: RefCell<Option<Rc<Indexed>>>,
     /// Bumped by [`Assist::invalidate`]: an index whose build started before a write is not kept.
     generation: Cell<u64>,
+    /// An index is being built: later requests wait for it instead of each building their own (a burst of
+    /// keystrokes after a write would otherwise list and index the whole library once per keystroke).
+    building: Cell<bool>,
 }
 
 struct Indexed {
@@ -43,18 +46,31 @@ impl Assist {
     }
 
     async fn indexed(&self, store: &Store) -> Result<Rc<Indexed>, JsValue> {
-        if let Some(cached) = self.cache.borrow().clone() {
-            return Ok(cached);
+        loop {
+            if let Some(cached) = self.cache.borrow().clone() {
+                return Ok(cached);
+            }
+            if !self.building.get() {
+                break;
+            }
+            gloo::timers::future::TimeoutFuture::new(5).await;
         }
+        self.building.set(true);
         let generation = self.generation.get();
-        let snapshot = store.snapshot().await?;
-        let replies: Vec<Reply> = snapshot.records.into_iter().map(|r| r.data).collect();
-        let index = Index::new(&replies);
-        let built = Rc::new(Indexed {
-            replies,
-            index,
-            usage: RefCell::new(snapshot.usage),
+        let started = js_sys::Date::now();
+        let snapshot = store.snapshot().await;
+        let built = snapshot.map(|snapshot| {
+            let replies: Vec<Reply> = snapshot.records.into_iter().map(|r| r.data).collect();
+            let index = Index::new(&replies);
+            Rc::new(Indexed {
+                replies,
+                index,
+                usage: RefCell::new(snapshot.usage),
+            })
         });
+        self.building.set(false);
+        let built = built?;
+        crate::platform::ext::log_timing("answerdeck:index-build", started);
         if self.generation.get() == generation {
             *self.cache.borrow_mut() = Some(built.clone());
         }

@@ -85,3 +85,38 @@ impl Drop for ApiListener {
         }
     }
 }
+
+/// `performance.measure(name, {start, end: now})` on the worker's or page's own timeline, with `started` from
+/// `Date.now()`; benchmarks read these (scripts/bench-picker.mjs). No-op where there is no `performance`.
+pub fn log_timing(name: &str, started_ms: f64) {
+    let global = GLOBAL_THIS.with(JsValue::clone);
+    let Ok(performance) = Reflect::get(&global, &JsValue::from_str("performance")) else {
+        return;
+    };
+    let (Ok(now), Ok(origin)) = (
+        Reflect::get(&performance, &JsValue::from_str("now")),
+        Reflect::get(&performance, &JsValue::from_str("timeOrigin")),
+    ) else {
+        return;
+    };
+    let Some(now) = now
+        .dyn_ref::<Function>()
+        .and_then(|f| f.call0(&performance).ok())
+        .and_then(|v| v.as_f64())
+    else {
+        return;
+    };
+    let start = started_ms - origin.as_f64().unwrap_or_default();
+    let options = js_sys::Object::new();
+    let _ = Reflect::set(
+        &options,
+        &"start".into(),
+        &JsValue::from_f64(start.max(0.0)),
+    );
+    let _ = Reflect::set(&options, &"end".into(), &JsValue::from_f64(now));
+    if let Ok(measure) = Reflect::get(&performance, &JsValue::from_str("measure")) {
+        if let Some(measure) = measure.dyn_ref::<Function>() {
+            let _ = measure.call2(&performance, &name.into(), &options);
+        }
+    }
+}

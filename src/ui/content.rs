@@ -388,9 +388,11 @@ impl App {
     }
 
     fn open_picker(self: &Rc<Self>, anchor: &HtmlElement, request: PickRequest) {
+        let started = crate::dom::timing::now();
         self.close_picker(false);
         let picker = Picker::open(self, anchor, request);
         *self.picker.borrow_mut() = picker;
+        crate::dom::timing::measure("answerdeck:picker-open", started);
     }
 
     /// Closes the picker (dropping it removes it from the page); on Escape, focus goes back where it was.

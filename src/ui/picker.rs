@@ -47,6 +47,8 @@ pub struct Picker {
     suggested: RefCell<Vec<usize>>,
     /// Opened on one reply (`/shortcut`, favourite): later result lists must not move the highlight.
     preselected: Cell<bool>,
+    /// When the last keystroke in the search field happened (event time), for the keystroke measure.
+    keystroke_at: Cell<f64>,
     fields: RefCell<Option<FieldsForm>>,
     /// Where focus goes back to on Escape.
     return_focus: Option<HtmlElement>,
@@ -201,6 +203,7 @@ impl Picker {
             language: RefCell::new(language),
             suggested: RefCell::default(),
             preselected: Cell::new(false),
+            keystroke_at: Cell::new(0.0),
             fields: RefCell::default(),
             return_focus,
             listeners: RefCell::default(),
@@ -218,8 +221,9 @@ impl Picker {
     fn listen(self: &Rc<Self>, app: &Rc<App>) {
         let mut listeners = self.listeners.borrow_mut();
         let (me, app_ref) = (Rc::downgrade(self), Rc::downgrade(app));
-        listeners.push(EventListener::new(&self.input, "input", move |_| {
+        listeners.push(EventListener::new(&self.input, "input", move |event| {
             if let (Some(picker), Some(app)) = (me.upgrade(), app_ref.upgrade()) {
+                picker.keystroke_at.set(event.time_stamp());
                 picker.refresh(&app);
             }
         }));
@@ -473,6 +477,9 @@ impl Picker {
             let _ = self.list.set_attribute("data-ready", "true");
         }
         self.render_highlight(app);
+        if self.keystroke_at.get() > 0.0 {
+            crate::dom::timing::measure("answerdeck:keystroke", self.keystroke_at.replace(0.0));
+        }
     }
 
     fn render_highlight(&self, app: &App) {

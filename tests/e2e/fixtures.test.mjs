@@ -42,6 +42,10 @@ const EDITORS_AT_LOAD = {
   'x/status-en.html': [['draft', 'Post text', 'tweetTextarea_0']],
   'x/status-variant.html': [],
   'x/redesign.html': [['draft', 'Post text', null]],
+  'facebook/post-private.html': [['lexical', 'Comment as Nordlicht Kaffee', null]],
+  'facebook/messenger-handoff.html': [['lexical', 'Message', null]],
+  'x/profile-dm.html': [],
+  'x/chat-handoff.html': [],
 };
 
 let browser;

@@ -1,0 +1,33 @@
+//! User-timing measures of what the user waits for (`answerdeck:picker-open`: a click or key to the picker
+//! on screen with its list; `answerdeck:keystroke`: a key in the search field to the new results on screen).
+//! They cost a call each, carry no content, and let `scripts/bench-picker.mjs` read real figures from the
+//! page's performance timeline (design.md §6 budgets) without test hooks in the product.
+use js_sys::{Object, Reflect};
+use wasm_bindgen::{JsCast, JsValue};
+
+/// Milliseconds on the page's performance clock (same origin as event time stamps).
+pub fn now() -> f64 {
+    super::window()
+        .performance()
+        .map(|p| p.now())
+        .unwrap_or_default()
+}
+
+/// `performance.measure(name, {start, end: now})`.
+pub fn measure(name: &str, start: f64) {
+    let Some(performance) = super::window().performance() else {
+        return;
+    };
+    let options = Object::new();
+    let _ = Reflect::set(&options, &"start".into(), &JsValue::from_f64(start));
+    let _ = Reflect::set(
+        &options,
+        &"end".into(),
+        &JsValue::from_f64(performance.now()),
+    );
+    if let Ok(measure) =
+        Reflect::get(&performance, &"measure".into()).and_then(|f| f.dyn_into::<js_sys::Function>())
+    {
+        let _ = measure.call2(&performance, &name.into(), &options);
+    }
+}
