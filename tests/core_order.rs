@@ -275,3 +275,36 @@ fn between_is_strictly_between_its_neighbours() {
         high = mid;
     }
 }
+
+#[test]
+fn picker_order_by_use_keeps_favourites_first_and_breaks_ties_by_library_order() {
+    use answerdeck::core::order::by_rank;
+    let replies = vec![
+        Reply::new("a", "Alpha", "Hi"),
+        Reply {
+            favorite: true,
+            ..Reply::new("b", "Bravo", "Hi")
+        },
+        Reply::new("c", "Charlie", "Hi"),
+        Reply::new("d", "Delta", "Hi"),
+    ];
+    let uses = |r: &Reply| match r.id.as_str() {
+        "c" => 9.0,
+        "d" => 3.0,
+        _ => 0.0,
+    };
+    let ids: Vec<&str> = by_rank(&replies, uses)
+        .into_iter()
+        .map(|i| replies[i].id.as_str())
+        .collect();
+    assert_eq!(ids, ["b", "c", "d", "a"]);
+    let flat: Vec<&str> = by_rank(&replies, |_| 0.0)
+        .into_iter()
+        .map(|i| replies[i].id.as_str())
+        .collect();
+    assert_eq!(
+        flat,
+        ["b", "a", "c", "d"],
+        "no use: favourites, then library order"
+    );
+}

@@ -197,3 +197,22 @@ fn renumber(rest: &[&Reply], to: usize, moving: &Reply) -> Vec<Placement> {
         })
         .collect()
 }
+
+/// Indices of `replies` for the picker before anything is typed: favourites first, then by `rank` (higher
+/// first), then in library order. `rank` is the use count or the last use time, per the user's setting.
+pub fn by_rank(replies: &[Reply], rank: impl Fn(&Reply) -> f64) -> Vec<usize> {
+    let library = sorted(replies);
+    let mut place = vec![0usize; replies.len()];
+    for (at, &i) in library.iter().enumerate() {
+        place[i] = at;
+    }
+    let mut order = library;
+    order.sort_by(|&a, &b| {
+        replies[b]
+            .favorite
+            .cmp(&replies[a].favorite)
+            .then_with(|| rank(&replies[b]).total_cmp(&rank(&replies[a])))
+            .then_with(|| place[a].cmp(&place[b]))
+    });
+    order
+}

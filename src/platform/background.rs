@@ -80,6 +80,32 @@ impl Default for Background {
     }
 }
 
+/// Reply ids in the picker's order when it depends on use (favourites first, then most used or most recently
+/// used, then the manual order); None for the manual order, which content scripts compute themselves.
+fn use_order(
+    records: &[Record<Reply>],
+    usage: &crate::core::usage::UsageMap,
+    picker_order: crate::core::settings::PickerOrder,
+) -> Option<Vec<String>> {
+    use crate::core::settings::PickerOrder;
+    let replies: Vec<Reply> = records.iter().map(|r| r.data.clone()).collect();
+    let rank: Box<dyn Fn(&Reply) -> f64> = match picker_order {
+        PickerOrder::Manual => return None,
+        PickerOrder::MostUsed => {
+            Box::new(|r: &Reply| usage.get(&r.id).map(|u| u.count as f64).unwrap_or_default())
+        }
+        PickerOrder::RecentlyUsed => {
+            Box::new(|r: &Reply| usage.get(&r.id).map(|u| u.last_used_ms).unwrap_or_default())
+        }
+    };
+    Some(
+        crate::core::order::by_rank(&replies, rank)
+            .into_iter()
+            .map(|i| replies[i].id.clone())
+            .collect(),
+    )
+}
+
 fn describe(error: &JsValue) -> String {
     error.as_string().unwrap_or_else(|| format!("{error:?}"))
 }
@@ -125,7 +151,9 @@ async fn handle(store: &Store, assist: &Assist, request: Request) -> Result<Resp
         Request::List => {
             let snapshot = store.snapshot().await?;
             let settings = snapshot.settings;
+            let order = use_order(&snapshot.records, &snapshot.usage, settings.picker_order);
             Response {
+                order,
                 replies: Some(snapshot.records),
                 rev: Some(snapshot.rev),
                 usage: Some(snapshot.usage),

@@ -18,8 +18,10 @@ pub enum Request {
     #[serde(rename = "library.rev")]
     Revision,
     /// Create (base_rev absent) or update (base_rev = the revision the editor started from) one reply.
+    #[cfg(feature = "pages")]
     #[serde(rename = "reply.put")]
     Put { reply: Reply, base_rev: Option<u64> },
+    #[cfg(feature = "pages")]
     #[serde(rename = "reply.delete")]
     Delete { id: String, base_rev: Option<u64> },
     /// Sets only the named fields of stored replies (manual order, favourite), in one transaction. No base
@@ -52,6 +54,7 @@ pub enum Request {
         #[serde(default)]
         format: ExportFormat,
     },
+    #[cfg(feature = "pages")]
     #[serde(rename = "settings.get")]
     SettingsGet,
     /// Validates and stores the settings; announced like a library write so every tab picks them up.
@@ -133,6 +136,8 @@ pub struct Response {
     pub rev: Option<u64>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub replies: Option<Vec<Record<Reply>>>,
+    /// `reply.put`: the record as stored now.
+    #[cfg(feature = "pages")]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub record: Option<Record<Reply>>,
     /// `reply.patch`: the records as stored now.
@@ -162,6 +167,10 @@ pub struct Response {
     /// `recently_used`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub picker_order: Option<String>,
+    /// `library.list`: reply ids in the picker's order when that order depends on use (`most_used`,
+    /// `recently_used`), which only the background knows; absent for the manual order.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub order: Option<Vec<String>>,
     #[cfg(feature = "pages")]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub added: Option<usize>,

@@ -44,6 +44,11 @@ pub struct Library {
     pub by_id: HashMap<String, usize>,
     /// Why the library is empty, when it could not be loaded.
     pub problem: Option<String>,
+    /// `{agent}`, from the settings.
+    pub agent: Option<String>,
+    /// `{dm_link}` per site, from the settings.
+    pub facebook_dm_link: Option<String>,
+    pub x_dm_link: Option<String>,
 }
 
 pub struct App {
@@ -209,7 +214,23 @@ impl App {
             .into_iter()
             .map(|r| r.data)
             .collect();
-        let order = order::sorted(&replies);
+        // The picker's order: the background's when it depends on use, else favourites then library order.
+        let order = match response.order {
+            Some(ids) => {
+                let at: HashMap<&str, usize> = replies
+                    .iter()
+                    .enumerate()
+                    .map(|(i, r)| (r.id.as_str(), i))
+                    .collect();
+                ids.iter()
+                    .filter_map(|id| at.get(id.as_str()).copied())
+                    .collect()
+            }
+            None => order::by_rank(&replies, |_| 0.0),
+        };
+        library.agent = response.agent;
+        library.facebook_dm_link = response.facebook_dm_link;
+        library.x_dm_link = response.x_dm_link;
         let mut slots: Vec<Option<Reply>> = replies.into_iter().map(Some).collect();
         library.replies = order.into_iter().filter_map(|i| slots[i].take()).collect();
         library.by_id = library
@@ -384,7 +405,14 @@ impl App {
     }
 
     fn context_for(&self, person: &Person) -> Context {
-        target::context(person, &self.facts.borrow().acting)
+        let mut context = target::context(person, &self.facts.borrow().acting);
+        let library = self.library.borrow();
+        context.agent = library.agent.clone();
+        context.dm_link = match self.site() {
+            Some(Site::X) => library.x_dm_link.clone(),
+            _ => library.facebook_dm_link.clone(),
+        };
+        context
     }
 
     fn open_picker(self: &Rc<Self>, anchor: &HtmlElement, request: PickRequest) {

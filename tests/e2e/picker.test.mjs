@@ -22,6 +22,10 @@ const LIBRARY = [
     variants: { de: 'Hallo {first_name|zusammen}, wir versenden innerhalb von 2 Tagen.', da: 'Hej {first_name|med dig}, vi sender inden for 2 dage.' },
   },
   {
+    id: 't-signed', title: 'Signed DM invite', language: 'en',
+    body: 'Write us privately: {dm_link} — {agent|The team}',
+  },
+  {
     id: 't-long', title: 'Long sustainability story', language: 'en',
     body: `Hi {first_name|there}! ${'Our beans are traded directly with farmers we visit every year. '.repeat(5)}`,
   },
@@ -73,6 +77,23 @@ for (const csp of ['facebook', 'strict']) {
       assert.equal(await modelText(page, MAIN_COMPOSER), 'Hi there, order A-1234 will ship on Monday.');
       assert.deepEqual(await submissions(page), [], 'nothing was sent');
       assert.deepEqual(errors, []);
+      await page.close();
+    });
+
+    test('{agent} and {dm_link} come from the settings', async () => {
+      const settingsPage = await browser.context.newPage();
+      await settingsPage.goto(`chrome-extension://${browser.extensionId}/options.html`);
+      const saved = await settingsPage.evaluate(() => chrome.runtime.sendMessage({ op: 'settings.put', settings: { agent_name: 'Mia', facebook_page: 'nordlichtkaffee', x_user_id: '1417229841', picker_order: 'manual' } }));
+      assert.ok(saved.ok, JSON.stringify(saved));
+      await settingsPage.close();
+      const { page } = await open(browser, POST_EN);
+      await waitForHosts(page, 'composer', 1);
+      await openPicker(page, 'composer');
+      await page.keyboard.type('signed', { delay: 10 });
+      await page.keyboard.press('Enter');
+      await waitPickerClosed(page);
+      assert.equal(await modelText(page, MAIN_COMPOSER), 'Write us privately: https://m.me/nordlichtkaffee — Mia');
+      assert.deepEqual(await submissions(page), []);
       await page.close();
     });
 
