@@ -42,6 +42,8 @@ const EDITORS_AT_LOAD = {
   'x/status-en.html': [['draft', 'Post text', 'tweetTextarea_0']],
   'x/status-variant.html': [],
   'x/redesign.html': [['draft', 'Post text', null]],
+  // Messaging fixtures (tests/e2e/messaging.test.mjs drives them with the extension).
+  'facebook/messenger-en.html': [['lexical', 'Message', null]],
 };
 
 let browser;

@@ -1,5 +1,11 @@
 //! facebook.com, messenger.com and business.facebook.com.
 #[cfg(target_arch = "wasm32")]
+pub mod business;
+#[cfg(target_arch = "wasm32")]
+pub mod messenger;
+#[cfg(target_arch = "wasm32")]
 pub mod page;
 pub mod selectors;
+#[cfg(target_arch = "wasm32")]
+pub mod thread;
 pub mod url;
