@@ -156,38 +156,62 @@ async fn insert_into_value(
     let caret = (start + text.encode_utf16().count()) as u32;
 
     let _ = element.focus();
-    set_native_value(&element, class, &next).map_err(|_| InsertError::Refused)?;
     let event = web_sys::Event::new_with_event_init_dict("input", &{
         let init = web_sys::EventInit::new();
         init.set_bubbles(true);
         init
     })
     .map_err(|_| InsertError::Refused)?;
-    let _ = element.dispatch_event(&event);
-    set_selection_range(&element, caret);
-    super::next_frame().await;
-    // X Chat restores its saved per-thread draft after mount and can overwrite what we set (sites-x.md §3b):
-    // if that happened, set it once more.
-    let now = Reflect::get(&element, &"value".into())
-        .ok()
-        .and_then(|v| v.as_string())
-        .unwrap_or_default();
-    if now != next {
-        if !squeeze(&now).contains(&squeeze(text)) {
-            set_native_value(&element, class, &next).map_err(|_| InsertError::Refused)?;
-            let _ = element.dispatch_event(&event);
-            set_selection_range(&element, caret);
-            super::next_frame().await;
+    let assert = || -> Result<(), InsertError> {
+        set_native_value(&element, class, &next).map_err(|_| InsertError::Refused)?;
+        let _ = element.dispatch_event(&event);
+        set_selection_range(&element, caret);
+        Ok(())
+    };
+    assert()?;
+    // X Chat restores its saved per-thread draft asynchronously after the composer mounts or is first
+    // focused, and that can overwrite what we set (sites-x.md §3b, S2 `setComposerTextStable`, which
+    // re-checks after ~250 ms). So: check after a frame and again after RESTORE_WINDOW_MS; the first time
+    // the text is gone, set it once more — never a second time, and never on top of itself.
+    let expected = squeeze(text);
+    if expected.is_empty() {
+        return Ok(Method::NativeValueSetter);
+    }
+    // The text may already be there once (the user's own words): we expect one copy more.
+    let wanted = count_occurrences(&squeeze(&value), &expected) + 1;
+    let mut reasserted = false;
+    for wait in [None, Some(RESTORE_WINDOW_MS)] {
+        match wait {
+            None => super::next_frame().await,
+            Some(ms) => gloo::timers::future::TimeoutFuture::new(ms).await,
         }
-        let settled = Reflect::get(&element, &"value".into())
-            .ok()
-            .and_then(|v| v.as_string())
-            .unwrap_or_default();
-        if !squeeze(&settled).contains(&squeeze(text)) {
+        let now = squeeze(&value_of(&element));
+        let copies = count_occurrences(&now, &expected);
+        if copies == wanted {
+            continue;
+        }
+        if copies > wanted || reasserted || !element.is_connected() {
+            return Err(InsertError::Unexpected);
+        }
+        reasserted = true;
+        assert()?;
+        super::next_frame().await;
+        if count_occurrences(&squeeze(&value_of(&element)), &expected) != wanted {
             return Err(InsertError::Unexpected);
         }
     }
     Ok(Method::NativeValueSetter)
+}
+
+/// How long after setting a textarea a site may still replace its value with a restored draft (X Chat:
+/// S2 waits 250 ms); checked once at the end of it.
+const RESTORE_WINDOW_MS: u32 = 280;
+
+fn value_of(element: &HtmlElement) -> String {
+    Reflect::get(element, &"value".into())
+        .ok()
+        .and_then(|v| v.as_string())
+        .unwrap_or_default()
 }
 
 fn selection_range(element: &HtmlElement) -> Option<(u32, u32)> {

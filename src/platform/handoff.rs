@@ -37,7 +37,20 @@ pub async fn take(wanted: impl Fn(&str) -> bool, now_ms: f64) -> Option<Handoff>
     if value.is_undefined() {
         return None;
     }
-    let handoff: Handoff = serde_wasm_bindgen::from_value(value).ok()?;
+    let handoff = Handoff {
+        text: js_sys::Reflect::get(&value, &"text".into())
+            .ok()?
+            .as_string()?,
+        to: js_sys::Reflect::get(&value, &"to".into())
+            .ok()?
+            .as_string()?,
+        name: js_sys::Reflect::get(&value, &"name".into())
+            .ok()
+            .and_then(|n| n.as_string()),
+        created_ms: js_sys::Reflect::get(&value, &"created_ms".into())
+            .ok()?
+            .as_f64()?,
+    };
     let stale = now_ms - handoff.created_ms > FRESH_MS;
     if !stale && !wanted(&handoff.to) {
         return None;

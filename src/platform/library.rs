@@ -1,7 +1,9 @@
 //! The read side used by content scripts and extension pages: requests to the background, change events.
 use super::ext::{self, ApiListener};
 use super::protocol::{Request, Response, REVISION_KEY, USED_KEY};
-use super::store::{from_js, to_js};
+#[cfg(feature = "pages")]
+use super::store::from_js;
+use super::store::to_js;
 use crate::core::usage::Usage;
 use js_sys::Reflect;
 use wasm_bindgen::prelude::*;
@@ -14,7 +16,7 @@ pub async fn request(request: &Request) -> Response {
         Err(error) => return Response::error("bad-request", format!("{error:?}")),
     };
     match ext::call("runtime", "sendMessage", &[message]).await {
-        Ok(value) => from_js(value).unwrap_or_else(|error| Response::error("bad-response", format!("{error:?}"))),
+        Ok(value) => read_response(value),
         Err(error) => Response::error(
             "unreachable",
             format!(
@@ -23,6 +25,20 @@ pub async fn request(request: &Request) -> Response {
             ),
         ),
     }
+}
+
+/// The options page and background read answers with serde; content scripts with a small hand decoder.
+#[cfg(feature = "pages")]
+fn read_response(value: JsValue) -> Response {
+    from_js(value).unwrap_or_else(|error| Response::error("bad-response", format!("{error:?}")))
+}
+
+#[cfg(not(feature = "pages"))]
+fn read_response(value: JsValue) -> Response {
+    if !value.is_object() {
+        return Response::error("bad-response", "The background sent no answer.");
+    }
+    super::decode::response(&value)
 }
 
 /// Calls `f` whenever the library changes, in this or any other tab. Dropping the listener stops it.

@@ -3,6 +3,8 @@
 pub mod assist;
 #[cfg(feature = "pages")]
 pub mod background;
+#[cfg(not(feature = "pages"))]
+pub mod decode;
 pub mod ext;
 pub mod handoff;
 pub mod idb;

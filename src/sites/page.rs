@@ -7,6 +7,9 @@ use web_sys::{Element, HtmlElement};
 pub struct Person {
     pub name: Option<String>,
     pub handle: Option<String>,
+    /// The platform's own id for this person when the page shows it (a Facebook profile id from a profile
+    /// link, an X user id from a 1:1 conversation id), for labels and notes that must survive renames.
+    pub id: Option<String>,
 }
 
 /// A customer comment (Facebook) or reply post (X) that can be answered.
@@ -37,6 +40,28 @@ pub struct ComposerFacts {
     pub lang: Option<String>,
     /// What the text becomes on this surface, and so its length limit.
     pub target: crate::core::length::Target,
+    /// The platform's key of the conversation this composer answers in, stable across visits: `fb:thread:<id>`
+    /// (Messenger), `fb:e2ee:<id>` (encrypted Messenger), `fb:inbox:<selected_item_id>` (Business Suite),
+    /// `x:dm:<a>-<b>` / `x:dm:g<id>` (X Chat and legacy DMs share X's conversation ids), `x:status:<id>` (the
+    /// post answered on X), `fb:comment:<id>` (the comment answered). `None` when the page does not show one.
+    pub conversation: Option<String>,
+    /// Why this composer cannot take text now (the Business Suite closes a conversation's reply box outside
+    /// the messaging window); `None` when it can. The picker says this instead of inserting.
+    pub unavailable: Option<String>,
+}
+
+impl ComposerFacts {
+    /// Facts that know nothing yet but the target: the starting point every adapter fills in.
+    pub fn new(target: crate::core::length::Target) -> ComposerFacts {
+        ComposerFacts {
+            person: Person::default(),
+            customer_text: None,
+            lang: None,
+            target,
+            conversation: None,
+            unavailable: None,
+        }
+    }
 }
 
 /// Facts about the page as a whole.
@@ -83,29 +108,88 @@ pub fn all_in(root: &Element, selector: &str) -> Vec<Element> {
 
 /// Text as a person reads it: `<img alt>` (emoji) included, whitespace collapsed.
 pub fn readable_text(element: &Element) -> String {
-    let mut out = String::new();
-    collect_text(element, &mut out);
-    crate::dom::text::collapse(&out)
+    joined(element, &|el| el.has_attribute("data-answerdeck"))
 }
 
-fn collect_text(node: &web_sys::Node, out: &mut String) {
+/// Calls `each` with every text node's text and every `<img alt>` under `node`, in document order, not
+/// descending into elements `skip` rejects. One walker for every text read (a `dyn` predicate keeps the
+/// content-script wasm small: one copy instead of one per caller).
+pub fn walk_text(
+    node: &web_sys::Node,
+    skip: &dyn Fn(&Element) -> bool,
+    each: &mut dyn FnMut(String),
+) {
     let mut child = node.first_child();
     while let Some(current) = child {
-        match current.node_type() {
-            web_sys::Node::TEXT_NODE => out.push_str(&current.text_content().unwrap_or_default()),
-            web_sys::Node::ELEMENT_NODE => {
-                if let Some(el) = current.dyn_ref::<Element>() {
-                    if el.tag_name().eq_ignore_ascii_case("img") {
-                        out.push_str(&el.get_attribute("alt").unwrap_or_default());
-                    } else if el.get_attribute("data-answerdeck").is_none() {
-                        collect_text(el, out);
-                    }
+        if current.node_type() == web_sys::Node::TEXT_NODE {
+            each(current.text_content().unwrap_or_default());
+        } else if let Some(el) = current.dyn_ref::<Element>() {
+            if !skip(el) {
+                if el.tag_name().eq_ignore_ascii_case("img") {
+                    each(el.get_attribute("alt").unwrap_or_default());
+                } else {
+                    walk_text(el, skip, each);
                 }
             }
-            _ => {}
         }
         child = current.next_sibling();
     }
+}
+
+/// The text under `element` (minus what `skip` rejects), whitespace collapsed.
+fn joined(element: &Element, skip: &dyn Fn(&Element) -> bool) -> String {
+    let mut out = String::new();
+    walk_text(element, skip, &mut |text| out.push_str(&text));
+    crate::dom::text::collapse(&out)
+}
+
+/// The text runs under `element` (minus what `skip` rejects): each text node and image `alt`, collapsed,
+/// empty ones left out.
+pub fn runs_except(element: &Element, skip: &dyn Fn(&Element) -> bool) -> Vec<String> {
+    let mut runs = Vec::new();
+    walk_text(element, skip, &mut |text| {
+        let text = crate::dom::text::collapse(&text);
+        if !text.is_empty() {
+            runs.push(text);
+        }
+    });
+    runs
+}
+
+/// The visible texts of the `selector` matches under `root` that are not inside another match under `root`
+/// (a message's text blocks), empty ones left out, with the first block.
+pub fn text_blocks(root: &Element, selector: &str) -> Option<(Element, String)> {
+    let mut first = None;
+    let mut lines = Vec::new();
+    for block in all_in(root, selector) {
+        let nested = block
+            .parent_element()
+            .and_then(|p| p.closest(selector).ok().flatten())
+            .is_some_and(|outer| root.contains(Some(&outer)));
+        let text = visible_text(&block);
+        if !nested && !text.is_empty() {
+            lines.push(text);
+            first.get_or_insert(block);
+        }
+    }
+    Some((first?, one_per_line(&lines)))
+}
+
+/// `parts` one per line (a loop, not `join`: one less generic instantiation in the content-script wasm).
+pub fn one_per_line(parts: &[String]) -> String {
+    let mut out = String::new();
+    for part in parts {
+        if !out.is_empty() {
+            out.push('\n');
+        }
+        out.push_str(part);
+    }
+    out
+}
+
+fn hidden(el: &Element) -> bool {
+    el.has_attribute("data-answerdeck")
+        || el.get_attribute("aria-hidden").as_deref() == Some("true")
 }
 
 /// Whether this element is somewhere the user can type text (contenteditable, textarea, text input).
@@ -134,4 +218,98 @@ pub fn content_key(prefix: &str, parts: &[&str]) -> String {
         }
     }
     format!("{prefix}:h{hash:016x}")
+}
+
+/// The first element matching `selector` under `root`.
+pub fn first_in(root: &Element, selector: &str) -> Option<Element> {
+    root.query_selector(selector).ok().flatten()
+}
+
+/// Like [`readable_text`], but without `aria-hidden` parts: message bubbles carry their time and status
+/// ("10:42", "Seen") in hidden nodes next to the text (sites-x.md §5).
+pub fn visible_text(element: &Element) -> String {
+    joined(element, &hidden)
+}
+
+/// Which side of a conversation a message is on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Side {
+    /// Sent by the user (the Page, the brand's account): right-aligned.
+    Mine,
+    /// Received from the customer: left-aligned.
+    Theirs,
+}
+
+/// The side a message is drawn on, from layout: every messenger aligns outgoing messages to the end and
+/// incoming ones to the start (sites-facebook.md §3.1 "Sent vs received", sites-x.md §4, §5). First the
+/// flex alignment of the text's ancestors up to `row` (an ancestor aligning to the end means outgoing), then
+/// the geometry of the text inside the row. `None` when neither tells (nothing laid out).
+pub fn side_by_layout(text: &Element, row: &Element) -> Option<Side> {
+    let window = crate::dom::window();
+    let mut saw_start = false;
+    let mut node = Some(text.clone());
+    while let Some(element) = node {
+        if let Ok(Some(style)) = window.get_computed_style(&element) {
+            let display = style.get_property_value("display").unwrap_or_default();
+            if display.contains("flex") {
+                let column = style
+                    .get_property_value("flex-direction")
+                    .unwrap_or_default()
+                    .starts_with("column");
+                let main = style
+                    .get_property_value(if column {
+                        "align-items"
+                    } else {
+                        "justify-content"
+                    })
+                    .unwrap_or_default();
+                match main.as_str() {
+                    "flex-end" | "end" | "right" => return Some(Side::Mine),
+                    "flex-start" | "start" | "left" => saw_start = true,
+                    _ => {}
+                }
+            }
+        }
+        if &element == row {
+            break;
+        }
+        node = element.parent_element();
+    }
+    if saw_start {
+        return Some(Side::Theirs);
+    }
+    let (inner, outer) = (
+        text.get_bounding_client_rect(),
+        row.get_bounding_client_rect(),
+    );
+    if inner.width() <= 0.0 || outer.width() <= 0.0 {
+        return None;
+    }
+    let (left_gap, right_gap) = (inner.left() - outer.left(), outer.right() - inner.right());
+    // A few pixels either way is rounding, not alignment.
+    if (left_gap - right_gap).abs() < 8.0 {
+        None
+    } else if left_gap > right_gap {
+        Some(Side::Mine)
+    } else {
+        Some(Side::Theirs)
+    }
+}
+
+/// The page's path and query string (without `?`), for ids the URL carries (thread ids, `selected_item_id`).
+pub fn location_parts(document: &web_sys::Document) -> (String, String) {
+    let Some(location) = document.location() else {
+        return (String::new(), String::new());
+    };
+    let path = location.pathname().unwrap_or_default();
+    let query = location.search().unwrap_or_default();
+    (path, query.trim_start_matches('?').to_string())
+}
+
+/// The text of `element` split into its visible runs (aria-hidden parts and images left out). Headers and list rows put
+/// name, handle and time in separate spans; this keeps them apart.
+pub fn text_runs(element: &Element) -> Vec<String> {
+    runs_except(element, &|el| {
+        hidden(el) || el.tag_name().eq_ignore_ascii_case("img")
+    })
 }

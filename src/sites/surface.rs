@@ -64,6 +64,18 @@ impl Surface {
         }
     }
 
+    /// A conversation (Messenger, the Business Suite inbox, X Chat, legacy X DMs): one composer answers the
+    /// person in the open thread, and there are no comments to put `reply` controls on.
+    pub fn is_conversation(self) -> bool {
+        matches!(
+            self,
+            Surface::FacebookMessenger
+                | Surface::BusinessInbox
+                | Surface::XChat
+                | Surface::XLegacyDm
+        )
+    }
+
     /// The site this surface lives on.
     pub fn site(self) -> Site {
         match self {
@@ -145,6 +157,29 @@ mod tests {
         }
         assert_eq!(Surface::from_str("facebook"), None);
         assert!("".parse::<Surface>().is_err());
+    }
+
+    #[test]
+    fn conversations_are_the_messaging_surfaces() {
+        let conversations: Vec<Surface> = Surface::ALL
+            .into_iter()
+            .filter(|s| s.is_conversation())
+            .collect();
+        assert_eq!(
+            conversations,
+            [
+                Surface::FacebookMessenger,
+                Surface::BusinessInbox,
+                Surface::XChat,
+                Surface::XLegacyDm
+            ]
+        );
+        for surface in conversations {
+            assert!(matches!(
+                surface.default_target(),
+                Target::Messenger | Target::XDm
+            ));
+        }
     }
 
     #[test]

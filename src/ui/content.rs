@@ -19,6 +19,7 @@ use crate::platform::ext::ApiListener;
 use crate::platform::handoff::{self, Handoff};
 use crate::platform::library;
 use crate::platform::protocol::Request;
+use crate::sites::adapter;
 use crate::sites::page::{is_editable, ComposerFacts, PageFacts, Person, ReplyTarget};
 use crate::sites::surface::{self, Site, Surface};
 use crate::sites::{facebook, x};
@@ -248,7 +249,9 @@ impl App {
 
     /// Mounts controls on comments and composers that don't have one yet; drops controls whose element left.
     fn scan(self: &Rc<Self>) {
-        let Some(site) = self.site() else { return };
+        let Some(surface) = self.surface.get() else {
+            return;
+        };
         let document = crate::dom::document();
         self.controls.borrow_mut().retain(|control| {
             let alive = control.is_alive();
@@ -257,27 +260,17 @@ impl App {
             }
             alive
         });
-        let facts = match site {
-            Site::Facebook => facebook::page::page_facts(&document),
-            Site::X => x::page::page_facts(&document),
-        };
-        let targets = match site {
-            Site::Facebook => facebook::page::reply_targets(&document, &facts),
-            Site::X => x::page::reply_targets(&document, &facts),
-        };
+        let facts = adapter::page_facts(surface, &document);
+        let targets = adapter::reply_targets(surface, &document, &facts);
         *self.facts.borrow_mut() = facts;
         for target in targets {
             if !self.owners.has(&target.article) {
                 self.mount_reply_control(target);
             }
         }
-        let composers = match site {
-            Site::Facebook => facebook::page::composers(&document),
-            Site::X => x::page::composers(&document),
-        };
-        for editor in composers {
+        for editor in adapter::composers(surface, &document) {
             if !self.owners.has(&editor) {
-                self.mount_composer_control(site, editor);
+                self.mount_composer_control(surface, editor);
             }
         }
         if self.has_reply_controls() {
@@ -285,11 +278,17 @@ impl App {
         }
     }
 
+    /// Whether the page was understood: a `reply` control on a comment surface; in a conversation, where
+    /// there are no comments, a `composer` control.
     fn has_reply_controls(&self) -> bool {
-        self.controls
-            .borrow()
-            .iter()
-            .any(|c| c.host.host.get_attribute("data-answerdeck").as_deref() == Some("reply"))
+        let conversation = self.surface.get().is_some_and(Surface::is_conversation);
+        self.controls.borrow().iter().any(|c| {
+            match c.host.host.get_attribute("data-answerdeck").as_deref() {
+                Some("reply") => true,
+                Some("composer") => conversation,
+                _ => false,
+            }
+        })
     }
 
     fn mount_reply_control(self: &Rc<Self>, target: ReplyTarget) {
@@ -322,6 +321,8 @@ impl App {
                     Site::Facebook => Target::FacebookComment,
                     Site::X => Target::XPost,
                 },
+                conversation: Some(current.key.clone()),
+                unavailable: None,
             };
             app.open_picker(
                 host,
@@ -342,30 +343,29 @@ impl App {
         }
     }
 
-    fn mount_composer_control(self: &Rc<Self>, site: Site, editor: HtmlElement) {
+    fn mount_composer_control(self: &Rc<Self>, surface: Surface, editor: HtmlElement) {
         let spec = Spec {
             kind: "composer",
             text: "Saved replies",
             accessible_name: "Insert a saved reply",
             keep_focus: true,
         };
-        let anchor = match site {
-            Site::Facebook => facebook::page::composer_anchor(&editor),
-            Site::X => x::page::composer_anchor(&editor),
-        };
+        let anchor = adapter::composer_anchor(surface, &editor);
         let weak = Rc::downgrade(self);
         let target_editor = editor.clone();
         let control = controls::mount(&spec, &editor, Placement::After(anchor), move |host| {
             let Some(app) = weak.upgrade() else { return };
             let document = crate::dom::document();
-            let facts = match site {
-                Site::Facebook => facebook::page::composer_facts(&target_editor),
-                Site::X => x::page::composer_facts(&document, &target_editor),
-            };
-            let heading = match &facts.person.name {
+            let facts = adapter::composer_facts(surface, &document, &target_editor);
+            let whom = facts.person.name.clone().or_else(|| {
+                let handle = facts.person.handle.as_deref()?;
+                Some(format!("@{}", handle.trim_start_matches('@')))
+            });
+            let heading = match whom {
                 Some(name) => format!("Insert into the reply to {name}"),
                 None => "Insert into this box".to_string(),
             };
+            let unavailable = facts.unavailable.clone();
             let context = app.context_for(&facts.person);
             app.open_picker(
                 host,
@@ -379,6 +379,12 @@ impl App {
                     preselect: None,
                 },
             );
+            // A box the site has closed: say so at once (inserting is refused too, see `insert`).
+            if let Some(reason) = unavailable {
+                if let Some(picker) = app.picker.borrow().as_ref() {
+                    picker.set_status(&reason, true);
+                }
+            }
         });
         if let Some(control) = control {
             self.owners.add(&control.owner);
@@ -441,7 +447,16 @@ impl App {
         typed: Option<&str>,
     ) -> Result<String, String> {
         let editor = match destination {
-            Destination::Composer(editor) => Some(editor).filter(|e| e.is_connected()),
+            Destination::Composer(editor) => {
+                if let Some(reason) = self
+                    .surface
+                    .get()
+                    .and_then(|surface| adapter::unavailable(surface, &editor))
+                {
+                    return Err(reason);
+                }
+                Some(editor).filter(|e| e.is_connected())
+            }
             Destination::Reply(target) => self.open_reply_box(&target).await,
             Destination::LastFocusedOrClipboard(editor) => {
                 let editor = editor
@@ -557,24 +572,10 @@ impl App {
     /// What an adapter knows about any composer of this page (the one with focus, a composer control's).
     fn facts_for_editor(&self, editor: &HtmlElement) -> ComposerFacts {
         let document = crate::dom::document();
-        let mut facts = match self.site() {
-            Some(Site::X) => x::page::composer_facts(&document, editor),
-            _ => facebook::page::composer_facts(editor),
-        };
-        if let Some(surface) = self.surface.get() {
-            if matches!(
-                surface,
-                Surface::FacebookMessenger
-                    | Surface::BusinessInbox
-                    | Surface::XChat
-                    | Surface::XLegacyDm
-            ) && facts.target != surface.default_target()
-                && facts.person.name.is_none()
-            {
-                facts.target = surface.default_target();
-            }
+        match self.surface.get() {
+            Some(surface) => adapter::composer_facts(surface, &document, editor),
+            None => ComposerFacts::new(self.default_target()),
         }
-        facts
     }
 
     /// A picker request for a native composer.
@@ -621,12 +622,7 @@ impl App {
                 // No box to insert into: the picker still opens (bottom-left), to copy a reply.
                 let anchor: Option<HtmlElement> = document.body();
                 if let Some(anchor) = anchor {
-                    let facts = ComposerFacts {
-                        person: Person::default(),
-                        customer_text: None,
-                        lang: None,
-                        target: self.default_target(),
-                    };
+                    let facts = ComposerFacts::new(self.default_target());
                     self.open_picker(
                         &anchor,
                         PickRequest {
@@ -804,9 +800,9 @@ impl App {
             let document = crate::dom::document();
             let mut editor = None;
             for _ in 0..100 {
-                let composers = match app.site() {
-                    Some(Site::X) => x::page::composers(&document),
-                    _ => facebook::page::composers(&document),
+                let composers = match app.surface.get() {
+                    Some(surface) => adapter::composers(surface, &document),
+                    None => Vec::new(),
                 };
                 editor = composers.into_iter().next();
                 if editor.is_some() {
@@ -932,12 +928,7 @@ impl App {
                     let destination =
                         Destination::LastFocusedOrClipboard(app.last_editable.borrow().clone());
                     let context = app.context_for(&Person::default());
-                    let facts = ComposerFacts {
-                        person: Person::default(),
-                        customer_text: None,
-                        lang: None,
-                        target: app.default_target(),
-                    };
+                    let facts = ComposerFacts::new(app.default_target());
                     app.open_picker(
                         anchor,
                         PickRequest {

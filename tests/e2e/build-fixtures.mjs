@@ -19,6 +19,7 @@ export const OUT_DIR = join(here, '.out');
 export const BUNDLES = [
   { entry: join(here, 'editors', 'lexical-composer.js'), out: join(OUT_DIR, 'lexical-composer.js') },
   { entry: join(here, 'editors', 'draft-composer.jsx'), out: join(OUT_DIR, 'draft-composer.js') },
+  { entry: join(here, 'editors', 'xchat-composer.jsx'), out: join(OUT_DIR, 'xchat-composer.js') },
 ];
 
 function mtime(p) {

@@ -46,6 +46,8 @@ const EDITORS_AT_LOAD = {
   'facebook/messenger-handoff.html': [['lexical', 'Message', null]],
   'x/profile-dm.html': [],
   'x/chat-handoff.html': [],
+  // Messaging fixtures (tests/e2e/messaging.test.mjs drives them with the extension).
+  'facebook/messenger-en.html': [['lexical', 'Message', null]],
 };
 
 let browser;

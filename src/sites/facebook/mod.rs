@@ -1,6 +1,12 @@
 //! facebook.com, messenger.com and business.facebook.com.
 #[cfg(target_arch = "wasm32")]
+pub mod business;
+#[cfg(target_arch = "wasm32")]
+pub mod messenger;
+#[cfg(target_arch = "wasm32")]
 pub mod page;
 pub mod private_reply;
 pub mod selectors;
+#[cfg(target_arch = "wasm32")]
+pub mod thread;
 pub mod url;

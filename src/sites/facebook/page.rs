@@ -122,7 +122,11 @@ fn comment(article: &Element) -> Option<ReplyTarget> {
         article: article.clone(),
         anchor,
         reply_button,
-        author: Person { name, handle },
+        author: Person {
+            name,
+            handle,
+            id: None,
+        },
         text,
         lang: None,
     })
@@ -148,7 +152,11 @@ pub fn page_facts(document: &Document) -> PageFacts {
         .filter_map(|c| c.get_attribute("aria-label"))
         .find_map(|label| name_from_label(&label, COMMENT_AS_PREFIXES));
     PageFacts {
-        acting: Person { name, handle: None },
+        acting: Person {
+            name,
+            handle: None,
+            id: None,
+        },
     }
 }
 
@@ -157,18 +165,38 @@ fn composer_person(editor: &Element) -> Person {
     let name = editor
         .get_attribute("aria-label")
         .and_then(|l| name_from_label(&l, REPLY_TO_PREFIXES));
-    Person { name, handle: None }
+    Person {
+        name,
+        handle: None,
+        id: None,
+    }
 }
 
-/// What a composer answers and what its text must fit. Comment and reply boxes answer a commenter; the
-/// customer's text is the comment the reply box belongs to, when it can be found.
-pub fn composer_facts(editor: &Element) -> ComposerFacts {
-    ComposerFacts {
-        person: composer_person(editor),
-        customer_text: None,
-        lang: None,
-        target: Target::FacebookComment,
+/// What a composer answers and what its text must fit. A reply box answers the commenter its label names:
+/// that person's latest comment in the thread the box sits in gives the text and the comment id. The main
+/// comment box answers nobody in particular.
+pub fn composer_facts(document: &Document, editor: &Element) -> ComposerFacts {
+    let mut facts = ComposerFacts::new(Target::FacebookComment);
+    facts.person = composer_person(editor);
+    let Some(name) = facts.person.name.as_deref().map(fold) else {
+        return facts;
+    };
+    let comments = reply_targets(document, &PageFacts::default());
+    // The nearest enclosing element that holds a comment by that person is the box's thread.
+    let mut scope = editor.parent_element();
+    for _ in 0..8 {
+        let Some(element) = scope else { break };
+        if let Some(comment) = comments.iter().rev().find(|c| {
+            element.contains(Some(&c.article))
+                && c.author.name.as_deref().map(fold) == Some(name.clone())
+        }) {
+            facts.customer_text = Some(comment.text.clone()).filter(|t| !t.trim().is_empty());
+            facts.conversation = Some(comment.key.clone());
+            break;
+        }
+        scope = element.parent_element();
     }
+    facts
 }
 
 /// Where a composer's control goes: right after the editor element (inside Facebook's wrapper, outside

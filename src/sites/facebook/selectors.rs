@@ -16,6 +16,60 @@ pub const TEXT_BLOCK: &str = r#"div[dir="auto"], span[dir="auto"]"#; // comment 
 /// Every composer is a Lexical editor; older ones are plain contenteditable textboxes.
 pub const COMPOSER: &str = r#"[contenteditable="true"][role="textbox"], [data-lexical-editor="true"][contenteditable="true"]"#; // comment box, reply box
 
+/// Every box a Business Suite reply can go in, including the one it disabled (Lexical keeps
+/// `data-lexical-editor` on a read-only root and sets `contenteditable="false"`).
+pub const COMPOSER_ANY: &str = r#"[data-lexical-editor="true"], [role="textbox"][contenteditable]"#; // Business Suite reply box
+
+// ---- Messenger (facebook.com/messages, messenger.com) and the Business Suite inbox: sites-facebook.md §3, §4 ----
+
+/// The open conversation: Messenger's thread pane and the Business Suite inbox pane are `role="main"`.
+pub const MAIN: &str = r#"[role="main"]"#; // Messenger thread, Business Suite inbox
+/// The conversation list (caprine `conversationList`); never part of the open conversation.
+pub const NAVIGATION: &str = r#"[role="navigation"]"#; // Messenger chat list, Business Suite menu
+/// The selected row of the conversation list (caprine `selectedConversation`: `aria-current="page"`);
+/// Business Suite marks it `aria-selected="true"` (data_hub 2026-03).
+pub const SELECTED_CONVERSATION: &str = r#"a[aria-current="page"], [role="row"][aria-selected="true"], [aria-selected="true"] a[href*="selected_item_id="]"#; // Messenger list, Business Suite thread list
+/// Message rows: the thread grid's rows (caprine `conversationSelector` = `[role=main] [role=grid]`), older
+/// builds' `message-container`, Business Suite bubbles (`mw_message_bubble`, data_hub 2026-03).
+pub const MESSAGE_ROW: &str = r#"[role="grid"] [role="row"], [role="log"] [role="row"], [data-testid="message-container"], [data-testid="mw_message_bubble"]"#; // Messenger thread, Business Suite thread
+/// Message lists whose children are the messages when rows carry no role (e2ee threads: FB-Auto-Reply's
+/// `MWMessageListContainer` / `messages_table`; Business Suite: `mw_chat_scroller`, `[aria-label*="Message list"]`).
+pub const MESSAGE_LIST: &str = r#"[data-scope="messages_table"], [data-pagelet="MWMessageListContainer"], [data-testid="mw_chat_scroller"], [aria-label*="Message list"], [role="log"]"#; // e2ee thread, Business Suite thread
+/// A message's text (sites-facebook.md §3.1 "message text nodes `div[dir="auto"]`").
+pub const MESSAGE_TEXT: &str = r#"div[dir="auto"]"#; // Messenger and Business Suite bubbles
+/// Headings: the conversation header names the person (or the group).
+pub const HEADING: &str = r#"h1, h2, h3, [role="heading"]"#; // Messenger header, Business Suite header
+/// The Business Suite conversation header (data_hub `div[role="main"] header`).
+pub const INBOX_HEADER: &str = r#"header"#; // Business Suite thread header
+/// A Facebook comment inside the Business Suite comment thread (the same articles as on a post, §2.1).
+pub const INBOX_COMMENT: &str = r#"[role="article"]"#; // Business Suite "Facebook comments" thread
+/// A profile link: `/<numeric id>`, `profile.php?id=<id>`.
+pub const PROFILE_LINK: &str = r#"a[href]"#; // Messenger header, Business Suite contact panel
+
+/// Hidden accessible prefixes of outgoing messages and the Page's own replies, per UI language: Messenger's
+/// `You sent` (FB-Auto-Reply's UI-text filter, §3.1), Business Suite's `Sent by <admin>` (data_hub, §4);
+/// the German and Danish forms are Facebook's translations [I].
+pub const SENT_MARKERS: &[&str] = &[
+    "you sent",
+    "sent by ", // en
+    "du hast gesendet",
+    "gesendet von ", // de
+    "du sendte",
+    "sendt af ", // da
+];
+
+/// `aria-label` prefixes of the thread grid naming the person ("Messages in conversation with Jonas Becker",
+/// §3.2 [I]), per UI language.
+pub const THREAD_LABEL_PREFIXES: &[&str] = &[
+    "messages in conversation with ",
+    "nachrichten in der unterhaltung mit ",
+    "beskeder i samtalen med ",
+];
+
+/// The Business Suite's reply box labels naming the channel or identity ("Reply in Messenger…",
+/// "Reply as Nordlicht Kaffee…", §4 [I]), per UI language: a label with one of these is a reply box.
+pub const REPLY_AS_PREFIXES: &[&str] = &["reply as ", "antworten als ", "svar som "];
+
 /// `aria-label` prefixes of customer comments and replies, per UI language (sites-facebook.md §2.1: en, sk, cs,
 /// vi, zh are documented; de, da, sv, nb, nl, fr, es, it, pl, pt are Facebook's translations of the same strings).
 pub const COMMENT_LABEL_PREFIXES: &[&str] = &[
@@ -67,6 +121,9 @@ pub const REPLY_WORDS: &[&str] = &[
 /// Composer `aria-label` prefixes naming the identity that is commenting ("Comment as Nordlicht Kaffee").
 pub const COMMENT_AS_PREFIXES: &[&str] = &[
     "comment as ",
+    "reply as ",
+    "antworten als ",
+    "svar som ",
     "write a comment as ",
     "kommentieren als ",
     "kommenter som ",
@@ -106,7 +163,12 @@ pub fn name_from_label(label: &str, prefixes: &[&str]) -> Option<String> {
     let cut = rest
         .find(|c: char| c.is_ascii_digit() || c == '(')
         .unwrap_or(rest.len());
-    let name = rest[..cut].trim().trim_end_matches(['\'', '’']).trim();
+    // Placeholders end in an ellipsis ("Reply as Nordlicht Kaffee…").
+    let name = rest[..cut]
+        .trim()
+        .trim_end_matches('…')
+        .trim_end_matches("...");
+    let name = name.trim().trim_end_matches(['\'', '’']).trim();
     let name = name.strip_suffix("'s comment").unwrap_or(name).trim();
     // "Reply by Nordlicht Kaffee to Jonas Becker's comment": the replier is before " to ".
     let name = if prefix.starts_with("reply by ") {
@@ -154,6 +216,18 @@ mod tests {
         assert_eq!(
             name_from_label("Write a comment…", COMMENT_AS_PREFIXES),
             None
+        );
+        assert_eq!(
+            name_from_label("Reply as Nordlicht Kaffee…", COMMENT_AS_PREFIXES).as_deref(),
+            Some("Nordlicht Kaffee")
+        );
+        assert_eq!(
+            name_from_label(
+                "Beskeder i samtalen med Søren Ødegaard",
+                THREAD_LABEL_PREFIXES
+            )
+            .as_deref(),
+            Some("Søren Ødegaard")
         );
     }
 }

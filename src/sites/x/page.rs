@@ -56,7 +56,11 @@ fn post(tweet: &Element) -> Option<ReplyTarget> {
         article: tweet.clone(),
         anchor,
         reply_button,
-        author: Person { name, handle },
+        author: Person {
+            name,
+            handle,
+            id: None,
+        },
         text,
         lang,
     })
@@ -65,12 +69,17 @@ fn post(tweet: &Element) -> Option<ReplyTarget> {
 /// Display name and handle from `User-Name`: the link whose text starts with "@" is the handle; the other
 /// link's text is the name. Falls back to the first profile-looking link.
 fn author(tweet: &Element) -> (Option<String>, Option<String>) {
-    let Some(block) = own_elements(tweet, USER_NAME, TWEET).into_iter().next() else {
-        return (None, None);
-    };
+    match own_elements(tweet, USER_NAME, TWEET).into_iter().next() {
+        Some(block) => author_of(&block),
+        None => (None, None),
+    }
+}
+
+/// Name and handle from one `User-Name` block.
+fn author_of(block: &Element) -> (Option<String>, Option<String>) {
     let mut name = None;
     let mut handle = None;
-    for link in all_in(&block, "a[href]") {
+    for link in all_in(block, "a[href]") {
         let text = readable_text(&link);
         let href = link.get_attribute("href").unwrap_or_default();
         if href.contains("/status/") {
@@ -92,7 +101,7 @@ fn author(tweet: &Element) -> (Option<String>, Option<String>) {
     }
     if name.is_none() {
         // Some layouts render the name as plain spans before the links.
-        let spans = readable_text(&block);
+        let spans = readable_text(block);
         name = spans
             .split(['@', '·'])
             .next()
@@ -142,36 +151,111 @@ pub fn page_facts(document: &Document) -> PageFacts {
             .map(String::from)
     });
     PageFacts {
-        acting: Person { name, handle },
+        acting: Person {
+            name,
+            handle,
+            id: None,
+        },
     }
 }
 
-/// What a composer answers and what its text must fit: the post being replied to (its author, text and X's
-/// `lang`) — in the reply modal the post shown there, inline the focused post.
+/// What a composer answers and what its text must fit: the post being replied to or quoted — in a modal the
+/// post shown there (the reply modal's copy, the compose modal's quoted post), inline the focused post — its
+/// author, text, X's `lang` and status id. The user's own post answers nobody in particular: no person then.
 pub fn composer_facts(document: &Document, editor: &Element) -> ComposerFacts {
-    let scope = editor.closest(DIALOG).ok().flatten();
-    let answered = match scope {
-        Some(dialog) => all_in(&dialog, TWEET).into_iter().next(),
+    let mut facts = ComposerFacts::new(Target::XPost);
+    let answered = match editor.closest(DIALOG).ok().flatten() {
+        Some(dialog) => all_in(&dialog, TWEET)
+            .iter()
+            .find_map(post)
+            .or_else(|| quoted(&dialog)),
         None => document
             .query_selector(r#"article[data-testid="tweet"][tabindex="-1"]"#)
             .ok()
-            .flatten(),
+            .flatten()
+            .and_then(|p| post(&p)),
+    };
+    let acting = page_facts(document).acting.handle;
+    if let Some(target) = answered {
+        if target.key.starts_with("x:status:") {
+            facts.conversation = Some(target.key);
+        }
+        let own = acting.is_some()
+            && target.author.handle.as_deref().map(str::to_ascii_lowercase)
+                == acting.map(|h| h.to_ascii_lowercase());
+        if !own {
+            facts.person = target.author;
+            facts.customer_text = Some(target.text).filter(|t| !t.trim().is_empty());
+            facts.lang = target.lang;
+        }
     }
-    .and_then(|p| post(&p));
-    match answered {
-        Some(target) => ComposerFacts {
-            person: target.author,
-            customer_text: Some(target.text).filter(|t| !t.trim().is_empty()),
-            lang: target.lang,
-            target: Target::XPost,
-        },
-        None => ComposerFacts {
-            person: Person::default(),
-            customer_text: None,
-            lang: None,
-            target: Target::XPost,
-        },
+    if facts.conversation.is_none() {
+        let (_, query) = crate::sites::page::location_parts(document);
+        facts.conversation = crate::sites::url::nonempty_query_param(&query, "in_reply_to")
+            .map(|id| format!("x:status:{id}"));
     }
+    facts
+}
+
+/// A post shown in a modal without being an article (the reply modal's copy of the post, the compose modal's
+/// quoted-post card): its `User-Name` block and the `tweetText` next to it; else just the handle of the
+/// "Replying to @handle" link.
+fn quoted(dialog: &Element) -> Option<ReplyTarget> {
+    let (author, container) = match all_in(dialog, USER_NAME).into_iter().next() {
+        Some(block) => {
+            let (name, handle) = author_of(&block);
+            // The post's own container: the nearest ancestor that also holds its text.
+            let mut container = block.clone();
+            while container
+                .query_selector(TWEET_TEXT)
+                .ok()
+                .flatten()
+                .is_none()
+                && &container != dialog
+            {
+                match container.parent_element() {
+                    Some(parent) => container = parent,
+                    None => break,
+                }
+            }
+            (
+                Person {
+                    name,
+                    handle,
+                    id: None,
+                },
+                container,
+            )
+        }
+        None => {
+            let handle = all_in(dialog, ACCOUNT_LINK).iter().find_map(|a| {
+                let text = readable_text(a);
+                let handle = text.strip_prefix('@')?;
+                (!handle.is_empty() && !handle.contains(' ')).then(|| handle.to_string())
+            })?;
+            let author = Person {
+                handle: Some(handle),
+                ..Person::default()
+            };
+            (author, dialog.clone())
+        }
+    };
+    let text_element = container.query_selector(TWEET_TEXT).ok().flatten();
+    let status = all_in(&container, STATUS_LINK)
+        .iter()
+        .find_map(|a| super::url::status_id(&a.get_attribute("href")?))
+        .map(|(_, id)| format!("x:status:{id}"));
+    Some(ReplyTarget {
+        key: status.unwrap_or_default(),
+        article: container.clone(),
+        anchor: container,
+        reply_button: None,
+        author,
+        text: text_element.as_ref().map(readable_text).unwrap_or_default(),
+        lang: text_element
+            .and_then(|t| t.get_attribute("lang"))
+            .filter(|l| !l.is_empty() && l != "und" && l != "zxx"),
+    })
 }
 
 /// Where a composer's control goes: after the Draft.js root (outside the part React re-renders for text).

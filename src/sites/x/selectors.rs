@@ -25,3 +25,45 @@ pub const DIALOG: &str = r#"[role="dialog"]"#; // /compose/post modal
 /// The acting account (left nav).
 pub const PROFILE_LINK: &str = r#"a[data-testid="AppTabBar_Profile_Link"]"#; // desktop nav
 pub const ACCOUNT_SWITCHER: &str = r#"[data-testid="SideNav_AccountSwitcher_Button"]"#; // desktop nav
+
+// ---- Reply and quote composers (sites-x.md §2) ----
+
+/// A link naming an account ("Replying to @handle" in the reply modal).
+pub const ACCOUNT_LINK: &str = r#"a[href^="/"]"#; // reply modal "Replying to"
+
+// ---- X Chat (/i/chat): sites-x.md §5 (S2 selectors.ts unless noted) ----
+
+/// The X Chat composer: a real React-controlled `<textarea>` (§3b).
+pub const CHAT_COMPOSER: &str = r#"textarea[data-testid="dm-composer-textarea"]"#; // X Chat thread
+/// The open conversation.
+pub const CHAT_PANEL: &str = r#"[data-testid="dm-conversation-panel"]"#; // X Chat thread
+/// The header's name: the person in a 1:1 chat, the group's name in a group.
+pub const CHAT_USERNAME: &str = r#"[data-testid="dm-conversation-username"]"#; // X Chat header
+/// The message list; each message is `message-<uuid>` with its bubble `message-text-<uuid>` (S14, S4).
+pub const CHAT_MESSAGE_LIST: &str = r#"[data-testid="dm-message-list"]"#; // X Chat thread
+pub const CHAT_MESSAGE: &str = r#"[data-testid^="message-"]:not([data-testid^="message-text-"])"#; // X Chat message row
+pub const CHAT_MESSAGE_TEXT: &str = r#"[data-testid^="message-text-"]"#; // X Chat bubble
+/// Message body runs (the bubble also holds the time and "Seen" in hidden nodes).
+pub const CHAT_BODY: &str = r#"span[dir="auto"]"#; // X Chat bubble text
+/// Inbox rows, suffixed `<A>:<B>` or `g<digits>`; request rows; the selected one (S4 `data-selected`).
+pub const CHAT_ROW: &str =
+    r#"[data-testid^="dm-conversation-item-"], [data-testid^="dm-message-request-item-"]"#; // X Chat inbox
+pub const CHAT_SELECTED_ROW: &str = r#"[data-testid^="dm-conversation-item-"][data-selected="true"], [data-testid^="dm-message-request-item-"][data-selected="true"]"#; // X Chat inbox
+/// The profile card at the top of a thread: name in `.text-headline2` (S4; a class, so last resort).
+pub const CHAT_PROFILE_NAME: &str = r#"li .text-headline2"#; // X Chat thread top
+
+// ---- Legacy DMs (/messages): sites-x.md §4 (S3 X's own bundle unless noted) ----
+
+/// The legacy DM composer: a Draft.js editor.
+pub const DM_COMPOSER: &str = r#"[data-testid="dmComposerTextInput"][contenteditable="true"]"#; // legacy DM thread
+/// The conversation view and its header (`#detail-header`, S14 DM handle finder, S8).
+pub const DM_CONVERSATION_VIEW: &str =
+    r#"section[aria-labelledby="detail-header"], [data-testid="DmActivityContainer"]"#; // legacy DM thread
+pub const DM_HEADER: &str = r#"#detail-header"#; // legacy DM thread header
+pub const DM_PROFILE_HEADER: &str = r#"[data-testid="ProfileInfoHeader"]"#; // legacy DM thread top
+/// A message; outgoing ones are pressable (`role="button"`, S3 `Rs.root.sent`; S8).
+pub const DM_MESSAGE: &str = r#"[data-testid="messageEntry"]"#; // legacy DM message
+pub const DM_MESSAGE_TEXT: &str = r#"[data-testid="tweetText"], [dir="auto"]"#; // legacy DM message text (RNW user text)
+/// The selected inbox row and its avatar link (`/<handle>`).
+pub const DM_SELECTED_ROW: &str = r#"[data-testid="conversation"][aria-selected="true"]"#; // legacy DM inbox
+pub const DM_ROW_AVATAR: &str = r#"a[data-testid="DM_Conversation_Avatar"]"#; // legacy DM inbox row

@@ -1,0 +1,81 @@
+//! Legacy X DMs (`/messages/<A>-<B>`): the Draft.js composer of the open conversation and what it answers
+//! (sites-x.md §1, §4).
+use super::selectors::*;
+use crate::core::length::Target;
+use crate::sites::page::{
+    all, all_in, first_in, location_parts, side_by_layout, text_blocks, text_runs, ComposerFacts,
+    Side,
+};
+use wasm_bindgen::JsCast;
+use web_sys::{Document, Element, HtmlElement};
+
+pub fn composers(document: &Document) -> Vec<HtmlElement> {
+    let mut found = all(document, DM_COMPOSER);
+    if found.is_empty() {
+        found = all(document, COMPOSER);
+    }
+    found
+        .into_iter()
+        .filter_map(|c| c.dyn_into::<HtmlElement>().ok())
+        .collect()
+}
+
+/// The customer: the conversation header (`#detail-header`), else the profile card at the top of the thread,
+/// else the selected inbox row (whose avatar links to `/<handle>`); the customer's latest message and its
+/// `lang`; the conversation id from the URL.
+pub fn composer_facts(document: &Document, editor: &Element) -> ComposerFacts {
+    let mut facts = ComposerFacts::new(Target::XDm);
+    facts.conversation =
+        super::url::chat_id(&location_parts(document).0).map(|id| format!("x:dm:{id}"));
+    let scope = editor
+        .closest(DM_CONVERSATION_VIEW)
+        .ok()
+        .flatten()
+        .or_else(|| editor.closest("main").ok().flatten())
+        .or_else(|| document.body().map(Into::into));
+    let Some(scope) = scope else { return facts };
+    let row = all(document, DM_SELECTED_ROW).into_iter().next();
+    let blocks = [
+        first_in(&scope, DM_HEADER).or_else(|| document.get_element_by_id("detail-header")),
+        first_in(&scope, DM_PROFILE_HEADER),
+        row.clone(),
+    ];
+    for block in blocks.iter().flatten() {
+        for run in text_runs(block) {
+            match run.strip_prefix('@') {
+                Some(handle) if !handle.is_empty() && !handle.contains(' ') => {
+                    facts.person.handle.get_or_insert(handle.to_string());
+                }
+                Some(_) => {}
+                None if run.chars().any(char::is_alphabetic) => {
+                    facts.person.name.get_or_insert(run);
+                }
+                None => {}
+            }
+        }
+    }
+    if facts.person.handle.is_none() {
+        facts.person.handle = row
+            .and_then(|r| first_in(&r, DM_ROW_AVATAR))
+            .and_then(|a| a.get_attribute("href"))
+            .map(|h| h.trim_matches('/').to_string())
+            .filter(|h| !h.is_empty() && !h.contains('/'));
+    }
+    // The latest message not sent by the user. Outgoing messages are pressable (`role="button"`), incoming
+    // ones are not (S3 `Rs.root.sent`, S8); layout decides for pages that drop the role.
+    for message in all_in(&scope, DM_MESSAGE).iter().rev() {
+        let Some((first, text)) = text_blocks(message, DM_MESSAGE_TEXT) else {
+            continue;
+        };
+        let mine = message.get_attribute("role").as_deref() == Some("button")
+            || side_by_layout(&first, message) == Some(Side::Mine);
+        if !mine {
+            facts.customer_text = Some(text);
+            facts.lang = first
+                .get_attribute("lang")
+                .filter(|l| !l.is_empty() && l != "und" && l != "zxx");
+            break;
+        }
+    }
+    facts
+}
