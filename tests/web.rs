@@ -21,6 +21,8 @@ mod support;
 mod facebook;
 #[path = "web/insert.rs"]
 mod insert;
+#[path = "web/messaging.rs"]
+mod messaging;
 #[path = "web/mount.rs"]
 mod mount;
 #[path = "web/observe.rs"]

@@ -278,10 +278,14 @@ impl App {
         }
     }
 
-    /// Whether the page was understood: a `reply` control on a comment surface; in a conversation, where
-    /// there are no comments, a `composer` control.
+    /// Whether the page was understood: a `reply` control on a comment surface; in a conversation or the
+    /// compose modal, where there are no comments, a `composer` control.
     fn has_reply_controls(&self) -> bool {
-        let conversation = self.surface.get().is_some_and(Surface::is_conversation);
+        // The compose page (a reply or quote modal) is understood when its composer is.
+        let conversation = self
+            .surface
+            .get()
+            .is_some_and(|s| s.is_conversation() || s == Surface::XCompose);
         self.controls.borrow().iter().any(|c| {
             match c.host.host.get_attribute("data-answerdeck").as_deref() {
                 Some("reply") => true,

@@ -1,8 +1,10 @@
 //! Stylesheets for the closed shadow roots. A page's `style-src` does not apply inside them (toolchain.md §4).
 //! Colours come from one palette with sufficient contrast in light and dark pages.
+//! Controls keep their own size in flex layouts (`align-self`): X's composers sit in column flex boxes (React
+//! Native for Web), where a stretched host would put empty space where a click at its centre lands.
 
 pub const CONTROL: &str = r#"
-:host { all: initial; display: inline-flex; vertical-align: middle; margin: 0 4px; }
+:host { all: initial; display: inline-flex; vertical-align: middle; margin: 0 4px; align-self: flex-start; }
 button { font: 600 12px/1 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #00695c;
   background: #e0f2f1; border: 1px solid #80cbc4; border-radius: 12px; padding: 4px 8px; cursor: pointer;
   display: inline-flex; align-items: center; gap: 4px; white-space: nowrap; }

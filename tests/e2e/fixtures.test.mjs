@@ -48,6 +48,18 @@ const EDITORS_AT_LOAD = {
   'x/chat-handoff.html': [],
   // Messaging fixtures (tests/e2e/messaging.test.mjs drives them with the extension).
   'facebook/messenger-en.html': [['lexical', 'Message', null]],
+  'facebook/messenger-e2ee-de.html': [['lexical', 'Nachricht', null]],
+  'facebook/messenger-group-da.html': [['lexical', 'Besked', null]],
+  'facebook/messenger-com.html': [['lexical', 'Message', null]],
+  'facebook/business-inbox-en.html': [['lexical', 'Reply in Messenger…', null]],
+  'facebook/business-inbox-de.html': [['lexical', 'Im Messenger antworten…', null]],
+  'x/chat-en.html': [['xchat', null, 'dm-composer-textarea']],
+  'x/chat-group-de.html': [['xchat', null, 'dm-composer-textarea']],
+  'x/chat-request-da.html': [['xchat', null, 'dm-composer-textarea']],
+  'x/dm-legacy-en.html': [['draft', 'Start a new message', 'dmComposerTextInput']],
+  'x/dm-legacy-de.html': [['draft', 'Neue Nachricht beginnen', 'dmComposerTextInput']],
+  'x/status-customer.html': [['draft', 'Post text', 'tweetTextarea_0']],
+  'x/compose-quote.html': [['draft', 'Post text', 'tweetTextarea_0'], ['draft', 'Post text', 'tweetTextarea_0']],
 };
 
 let browser;
@@ -465,7 +477,7 @@ describe('harness', () => {
     assert.equal((await page.goto(`${FB}/__fixture/routes.json`)).status(), 404);
     assert.equal((await page.goto(`${FB}/__fixture/facebook/post-en.html`)).status(), 404);
     assert.equal((await page.goto(`${FB}/__fixture/facebook/..%2F..%2Fharness.mjs`)).status(), 404);
-    assert.equal((await page.goto('https://business.facebook.com/latest/inbox/all/')).status(), 404);
+    assert.equal((await page.goto('https://business.facebook.com/latest/home/')).status(), 404);
     await page.close();
   });
 

@@ -8,7 +8,8 @@ use super::thread;
 use crate::core::fold::fold;
 use crate::core::length::Target;
 use crate::sites::page::{
-    all, all_in, first_in, location_parts, readable_text, text_runs, visible_text, ComposerFacts,
+    all, all_in, first_in, location_parts, readable_text, runs_except, text_runs, visible_text,
+    ComposerFacts,
 };
 use crate::sites::url::{nonempty_query_param, parse_href};
 use wasm_bindgen::JsCast;
@@ -33,12 +34,19 @@ pub fn composer_facts(document: &Document, editor: &Element) -> ComposerFacts {
     let mut facts = ComposerFacts::new(Target::Messenger);
     facts.conversation = conversation_key(document);
     facts.unavailable = unavailable(editor);
-    let scope = editor
-        .closest(MAIN)
-        .ok()
-        .flatten()
-        .or_else(|| document.body().map(Into::into));
-    let Some(scope) = scope else { return facts };
+    // The open thread's pane: the nearest ancestor of the box holding messages or comments (the inbox's
+    // thread list, beside it in the same `main`, has rows too).
+    let pane = format!("{MESSAGE_LIST}, {INBOX_COMMENT}");
+    let mut scope = editor.parent_element();
+    while let Some(element) = &scope {
+        if element.matches(MAIN).unwrap_or(false) || first_in(element, &pane).is_some() {
+            break;
+        }
+        scope = element.parent_element();
+    }
+    let Some(scope) = scope.or_else(|| document.body().map(Into::into)) else {
+        return facts;
+    };
     let acting = editor
         .get_attribute("aria-label")
         .and_then(|label| name_from_label(&label, COMMENT_AS_PREFIXES))
@@ -65,16 +73,23 @@ pub fn composer_facts(document: &Document, editor: &Element) -> ComposerFacts {
     let header = all_in(&scope, INBOX_HEADER).into_iter().next();
     let mut name = header.as_ref().and_then(|h| {
         let heading = first_in(h, HEADING).map(|e| visible_text(&e));
-        heading
-            .filter(|t| !t.is_empty())
-            .or_else(|| text_runs(h).into_iter().next())
+        heading.filter(|t| !t.is_empty()).or_else(|| {
+            // No heading: the header's first line of words that is not a button ("Mark as done").
+            runs_except(h, &|el| {
+                el.matches(r#"button, [role="button"], img"#)
+                    .unwrap_or(false)
+                    || el.has_attribute("data-answerdeck")
+            })
+            .into_iter()
+            .find(|run| run.chars().any(char::is_alphabetic))
+        })
     });
     if let Some(received) = received {
         name = name.or(received.sender);
         facts.customer_text = Some(received.text);
     }
     facts.person.name = name.or_else(|| {
-        let row = all(document, SELECTED_CONVERSATION).into_iter().next()?;
+        let row = all(document, INBOX_SELECTED_ROW).into_iter().next()?;
         text_runs(&row).into_iter().next()
     });
     facts.person.id = header
@@ -92,15 +107,17 @@ fn is_comment(article: &Element) -> bool {
         || first_in(article, COMMENT_LINK).is_some()
 }
 
-/// A comment's author, their profile id and the comment's text: the name from the label ("Comment by …") or
-/// the first named link, the text from its longest text block.
+/// A comment's author, their profile id and the comment's text: the name from the first named link (the
+/// author's profile) or the label ("Comment by …"), the text from its longest text block.
 fn comment(article: &Element) -> Option<(String, Option<String>, String)> {
     let label = article.get_attribute("aria-label").unwrap_or_default();
     let link = all_in(article, PROFILE_LINK)
         .into_iter()
         .find(|a| !readable_text(a).is_empty());
-    let name = name_from_label(&label, COMMENT_LABEL_PREFIXES)
-        .or_else(|| link.as_ref().map(readable_text))?;
+    let name = link
+        .as_ref()
+        .map(readable_text)
+        .or_else(|| name_from_label(&label, COMMENT_LABEL_PREFIXES))?;
     let id = link
         .and_then(|a| a.get_attribute("href"))
         .and_then(|href| profile_id(&href));
@@ -115,13 +132,13 @@ fn comment(article: &Element) -> Option<(String, Option<String>, String)> {
 }
 
 /// Why the box takes no text, when the Business Suite disabled it: Lexical's read-only root
-/// (`contenteditable="false"`) or a disabled composer region. The page's own notice is quoted when found.
+/// (`contenteditable="false"`, `aria-readonly`) or a disabled composer region. The page's own notice is quoted when found.
 pub fn unavailable(editor: &Element) -> Option<String> {
     let editable = editor
         .dyn_ref::<HtmlElement>()
         .is_some_and(HtmlElement::is_content_editable);
     let disabled = editor
-        .closest(r#"[aria-disabled="true"]"#)
+        .closest(r#"[aria-disabled="true"], [aria-readonly="true"]"#)
         .ok()
         .flatten()
         .is_some();
@@ -159,7 +176,7 @@ pub fn conversation_key(document: &Document) -> Option<String> {
         nonempty_query_param(query, "selected_item_id").map(|id| format!("fb:inbox:{id}"))
     };
     from(&location_parts(document).1).or_else(|| {
-        let row = all(document, SELECTED_CONVERSATION).into_iter().next()?;
+        let row = all(document, INBOX_SELECTED_ROW).into_iter().next()?;
         let href = row
             .get_attribute("href")
             .or_else(|| first_in(&row, "a[href]")?.get_attribute("href"))?;

@@ -26,12 +26,17 @@ pub const COMPOSER_ANY: &str = r#"[data-lexical-editor="true"], [role="textbox"]
 pub const MAIN: &str = r#"[role="main"]"#; // Messenger thread, Business Suite inbox
 /// The conversation list (caprine `conversationList`); never part of the open conversation.
 pub const NAVIGATION: &str = r#"[role="navigation"]"#; // Messenger chat list, Business Suite menu
-/// The selected row of the conversation list (caprine `selectedConversation`: `aria-current="page"`);
-/// Business Suite marks it `aria-selected="true"` (data_hub 2026-03).
-pub const SELECTED_CONVERSATION: &str = r#"a[aria-current="page"], [role="row"][aria-selected="true"], [aria-selected="true"] a[href*="selected_item_id="]"#; // Messenger list, Business Suite thread list
+/// The selected row of Messenger's chat list (caprine `selectedConversation`: `aria-current="page"`).
+pub const SELECTED_CONVERSATION: &str = r#"a[aria-current="page"]"#; // Messenger chat list
+/// The Business Suite's open thread in its thread list: `a[role="row"][aria-selected]` or the `._at41` wrapper
+/// `[role="presentation"][aria-selected]` around the thread link (data_hub 2026-03); never the left menu.
+pub const INBOX_SELECTED_ROW: &str =
+    r#"[role="row"][aria-selected="true"], [aria-selected="true"] a[href*="selected_item_id="]"#; // Business Suite thread list
 /// Message rows: the thread grid's rows (caprine `conversationSelector` = `[role=main] [role=grid]`), older
 /// builds' `message-container`, Business Suite bubbles (`mw_message_bubble`, data_hub 2026-03).
 pub const MESSAGE_ROW: &str = r#"[role="grid"] [role="row"], [role="log"] [role="row"], [data-testid="message-container"], [data-testid="mw_message_bubble"]"#; // Messenger thread, Business Suite thread
+/// A Business Suite message bubble (data_hub 2026-03): the Page's "Sent by" line sits beside it, not in it.
+pub const BUBBLE: &str = r#"[data-testid="mw_message_bubble"]"#; // Business Suite thread
 /// Message lists whose children are the messages when rows carry no role (e2ee threads: FB-Auto-Reply's
 /// `MWMessageListContainer` / `messages_table`; Business Suite: `mw_chat_scroller`, `[aria-label*="Message list"]`).
 pub const MESSAGE_LIST: &str = r#"[data-scope="messages_table"], [data-pagelet="MWMessageListContainer"], [data-testid="mw_chat_scroller"], [aria-label*="Message list"], [role="log"]"#; // e2ee thread, Business Suite thread
@@ -150,6 +155,10 @@ pub const REPLY_TO_PREFIXES: &[&str] = &[
     "responder a ",
 ];
 
+/// Words that begin a relative time before its number in localized labels: de "vor 1 Stunde", da/nb "for 2
+/// timer siden", fr "il y a 3 h", es "hace 2 h", pt "há 2 h", nl… (the number comes first in en, sv, it).
+const TIME_LEADS: &[&str] = &[" vor ", " for ", " il y a ", " hace ", " há "];
+
 /// Suffixes that follow a name in labels ("Comment by Jonas Becker 2 hours ago"); cut at the first digit
 /// run too, since the time suffix is localized.
 pub fn name_from_label(label: &str, prefixes: &[&str]) -> Option<String> {
@@ -163,6 +172,12 @@ pub fn name_from_label(label: &str, prefixes: &[&str]) -> Option<String> {
     let cut = rest
         .find(|c: char| c.is_ascii_digit() || c == '(')
         .unwrap_or(rest.len());
+    // A localized time suffix may start with a word before its number ("vor 1 Stunde", "for 2 timer siden").
+    let rest = &rest[..cut];
+    let cut = TIME_LEADS
+        .iter()
+        .find_map(|lead| rest.strip_suffix(lead))
+        .map_or(rest.len(), str::len);
     // Placeholders end in an ellipsis ("Reply as Nordlicht Kaffee…").
     let name = rest[..cut]
         .trim()
@@ -220,6 +235,22 @@ mod tests {
         assert_eq!(
             name_from_label("Reply as Nordlicht Kaffee…", COMMENT_AS_PREFIXES).as_deref(),
             Some("Nordlicht Kaffee")
+        );
+        assert_eq!(
+            name_from_label(
+                "Kommentar von Zoë Lefèvre vor 1 Stunde",
+                COMMENT_LABEL_PREFIXES
+            )
+            .as_deref(),
+            Some("Zoë Lefèvre")
+        );
+        assert_eq!(
+            name_from_label(
+                "Svar fra Søren Ødegaard for 2 timer siden",
+                COMMENT_LABEL_PREFIXES
+            )
+            .as_deref(),
+            Some("Søren Ødegaard")
         );
         assert_eq!(
             name_from_label(

@@ -69,15 +69,26 @@ fn is_sent_marker(text: &str) -> bool {
 }
 
 /// Which side a row is on: a hidden "You sent" / "Sent by …" label outside the message text says outgoing;
-/// otherwise its layout tells.
+/// otherwise its layout tells. A bare Business Suite bubble is judged with its wrapper (the "Sent by" line sits
+/// beside it) and laid out against the whole list.
 pub fn side(row: &Element, text: &Element) -> Option<Side> {
-    let labels = runs_except(row, &|el| {
+    let bubble = row.matches(BUBBLE).unwrap_or(false);
+    let labelled = if bubble {
+        row.parent_element().unwrap_or_else(|| row.clone())
+    } else {
+        row.clone()
+    };
+    let labels = runs_except(&labelled, &|el| {
         el.has_attribute("data-answerdeck") || el.matches(MESSAGE_TEXT).unwrap_or(false)
     });
     if labels.iter().any(|l| is_sent_marker(l)) {
         return Some(Side::Mine);
     }
-    side_by_layout(text, row)
+    let bound = match bubble {
+        true => row.closest(MESSAGE_LIST).ok().flatten().unwrap_or(labelled),
+        false => row.clone(),
+    };
+    side_by_layout(text, &bound)
 }
 
 /// Who wrote a received row: a heading in the row (Messenger's accessible sender line), else the avatar's
