@@ -76,6 +76,5 @@ pub fn response(value: &JsValue) -> Response {
         order: strings(value, "order"),
         ids: strings(value, "ids"),
         language: string(value, "language"),
-        ..Response::default()
     }
 }
