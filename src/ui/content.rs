@@ -361,14 +361,7 @@ impl App {
             let Some(app) = weak.upgrade() else { return };
             let document = crate::dom::document();
             let facts = adapter::composer_facts(surface, &document, &target_editor);
-            let whom = facts.person.name.clone().or_else(|| {
-                let handle = facts.person.handle.as_deref()?;
-                Some(format!("@{}", handle.trim_start_matches('@')))
-            });
-            let heading = match whom {
-                Some(name) => format!("Insert into the reply to {name}"),
-                None => "Insert into this box".to_string(),
-            };
+            let heading = heading_for(surface, &facts);
             let unavailable = facts.unavailable.clone();
             let context = app.context_for(&facts.person);
             app.open_picker(
@@ -590,8 +583,8 @@ impl App {
         preselect: Option<String>,
     ) -> PickRequest {
         let facts = self.facts_for_editor(editor);
-        let heading = match &facts.person.name {
-            Some(name) => format!("Insert into the reply to {name}"),
+        let heading = match self.surface.get() {
+            Some(surface) => heading_for(surface, &facts),
             None => "Insert into this box".to_string(),
         };
         PickRequest {
@@ -974,6 +967,19 @@ fn handoff_key(surface: Surface, href: &str) -> Option<String> {
                 .map(|_| "x:*".to_string())
         }
         _ => None,
+    }
+}
+
+/// The picker's first line for a composer: whom the text goes to, in the surface's words.
+fn heading_for(surface: Surface, facts: &ComposerFacts) -> String {
+    let whom = facts.person.name.clone().or_else(|| {
+        let handle = facts.person.handle.as_deref()?;
+        Some(format!("@{}", handle.trim_start_matches('@')))
+    });
+    match (whom, surface.is_conversation()) {
+        (Some(name), true) => format!("Message to {name}"),
+        (Some(name), false) => format!("Reply to {name}"),
+        (None, _) => "Insert into this box".to_string(),
     }
 }
 
