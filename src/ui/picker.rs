@@ -18,8 +18,9 @@ use std::rc::{Rc, Weak};
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, HtmlElement, HtmlInputElement, KeyboardEvent};
 
-/// How many results are rendered; the search itself ranks the whole library.
-const SHOWN: usize = 50;
+/// How many results are rendered (about three screens of the list; typing narrows faster than scrolling):
+/// the search itself ranks the whole library, and fewer rows keep each keystroke within a frame.
+const SHOWN: usize = 25;
 /// How many suggestions head the list when the picker opens on a customer's message.
 const SUGGESTED: usize = 5;
 
