@@ -50,6 +50,10 @@ pub struct Picker {
     preselected: Cell<bool>,
     /// When the last keystroke in the search field happened (event time), for the keystroke measure.
     keystroke_at: Cell<f64>,
+    /// The search text whose results are on screen.
+    shown_query: RefCell<String>,
+    /// Enter was pressed before the results for the typed text arrived: choose when they do.
+    choose_when_shown: Cell<bool>,
     fields: RefCell<Option<FieldsForm>>,
     /// Where focus goes back to on Escape.
     return_focus: Option<HtmlElement>,
@@ -205,6 +209,8 @@ impl Picker {
             suggested: RefCell::default(),
             preselected: Cell::new(false),
             keystroke_at: Cell::new(0.0),
+            shown_query: RefCell::default(),
+            choose_when_shown: Cell::new(false),
             fields: RefCell::default(),
             return_focus,
             listeners: RefCell::default(),
@@ -386,8 +392,16 @@ impl Picker {
                 return; // the user typed on; a newer search is on its way
             }
             match found {
-                Ok(results) => picker.show_results(&app_ref, &query, results, 0),
-                Err(message) => picker.set_status(&message, true),
+                Ok(results) => {
+                    picker.show_results(&app_ref, &query, results, 0);
+                    if picker.choose_when_shown.replace(false) {
+                        picker.choose(&app_ref);
+                    }
+                }
+                Err(message) => {
+                    picker.choose_when_shown.set(false);
+                    picker.set_status(&message, true);
+                }
             }
         });
     }
@@ -420,6 +434,7 @@ impl Picker {
     }
 
     fn show_results(&self, app: &App, query: &str, results: Vec<usize>, suggested: usize) {
+        *self.shown_query.borrow_mut() = query.to_string();
         let library = app.library.borrow();
         let document = crate::dom::document();
         self.list.set_text_content(None);
@@ -698,6 +713,12 @@ impl Picker {
     fn choose(self: &Rc<Self>, app: &Rc<App>) {
         if self.state.borrow().busy {
             return; // one insertion at a time: a second Enter must not insert twice
+        }
+        if self.fields.borrow().is_none() && *self.shown_query.borrow() != self.input.value() {
+            // Enter right after typing: the results for what is typed are on their way from the background.
+            // Choose from those, never from the list still on screen.
+            self.choose_when_shown.set(true);
+            return;
         }
         let Some((id, composed)) = self.composed(app) else {
             return;
