@@ -15,18 +15,23 @@
 //! - [`browse`]: the options list's shelves (folders, favourites, unused), `#tag` filters, usage text
 //! - [`intake`]: what an import adds once duplicates of text already there are left out
 //! - [`settings`]: the agent's name, DM link targets and picker preferences
+//! - [`subject`]: the keys labels and notes are attached to (conversations, people)
+//! - [`labels`], [`notes`]: conversation labels and notes
 
 pub mod browse;
 pub mod exchange;
 pub mod fold;
 pub mod intake;
+pub mod labels;
 pub mod language;
 pub mod length;
+pub mod notes;
 pub mod order;
 pub mod record;
 pub mod reply;
 pub mod search;
 pub mod settings;
+pub mod subject;
 pub mod suggest;
 pub mod template;
 pub mod usage;

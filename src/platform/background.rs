@@ -271,6 +271,20 @@ async fn handle(store: &Store, assist: &Assist, request: Request) -> Result<Resp
                 ..Response::ok()
             }
         }
+        // Labels and notes: implemented in platform::labels (issue 4, in progress).
+        Request::LabelsList
+        | Request::LabelPut { .. }
+        | Request::LabelDelete { .. }
+        | Request::LabelRestore { .. }
+        | Request::SubjectLabel { .. }
+        | Request::NotesList { .. }
+        | Request::NoteAdd { .. }
+        | Request::NoteEdit { .. }
+        | Request::NoteDelete { .. }
+        | Request::NoteRestore { .. }
+        | Request::NotesSearch { .. } => {
+            Response::error("unsupported", "Labels and notes are not available yet.")
+        }
         Request::SettingsGet => Response {
             settings: Some(store.settings().await?),
             ..Response::ok()

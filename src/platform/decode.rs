@@ -76,5 +76,6 @@ pub fn response(value: &JsValue) -> Response {
         order: strings(value, "order"),
         ids: strings(value, "ids"),
         language: string(value, "language"),
+        labels_rev: number(value, "labels_rev").map(|rev| rev as u64),
     }
 }

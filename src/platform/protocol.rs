@@ -74,6 +74,73 @@ pub enum Request {
         lang: Option<String>,
         limit: usize,
     },
+    /// Every live label, and every subject with a live label or a note (its label ids and note count): what
+    /// a tab needs to draw chips and filter lists. Cheap next to the library; read again on every
+    /// [`LABELS_KEY`] change.
+    #[serde(rename = "labels.list")]
+    LabelsList,
+    /// Create (no `id`) or rename/recolour (with `id`) one label. Refused: empty or too long name, a name
+    /// another live label has (ignoring case and accents), a colour that is not `#rrggbb`.
+    #[cfg(feature = "pages")]
+    #[serde(rename = "label.put")]
+    LabelPut { label: LabelInput },
+    /// Deletes a label (a tombstone: its assignments stay, hidden, so `label.restore` is a full undo).
+    #[cfg(feature = "pages")]
+    #[serde(rename = "label.delete")]
+    LabelDelete { id: String },
+    #[cfg(feature = "pages")]
+    #[serde(rename = "label.restore")]
+    LabelRestore { id: String },
+    /// Puts label `label` on subject `key` (`on: true`) or takes it off. Idempotent, so two tabs doing the
+    /// same thing at once agree, and two tabs doing different things both take effect. `name`: the
+    /// subject's display name as seen now (kept for the options page).
+    #[cfg(feature = "pages")]
+    #[serde(rename = "subject.label")]
+    SubjectLabel {
+        key: String,
+        label: String,
+        on: bool,
+        #[serde(default)]
+        name: Option<String>,
+    },
+    /// The live notes of these subjects, newest first.
+    #[cfg(feature = "pages")]
+    #[serde(rename = "notes.list")]
+    NotesList { subjects: Vec<String> },
+    /// A new note; its author is the agent name from the settings, its time the background's clock.
+    #[cfg(feature = "pages")]
+    #[serde(rename = "note.add")]
+    NoteAdd {
+        subject: String,
+        text: String,
+        #[serde(default)]
+        subject_name: Option<String>,
+    },
+    /// Replaces a note's text; the text it had goes into its history (nothing is lost when two tabs edit
+    /// the same note: the later edit is current, the earlier one is in the history).
+    #[cfg(feature = "pages")]
+    #[serde(rename = "note.edit")]
+    NoteEdit { id: String, text: String },
+    #[cfg(feature = "pages")]
+    #[serde(rename = "note.delete")]
+    NoteDelete { id: String },
+    #[cfg(feature = "pages")]
+    #[serde(rename = "note.restore")]
+    NoteRestore { id: String },
+    /// Live notes whose text, author or subject name match `query` (every note when empty), newest first.
+    #[cfg(feature = "pages")]
+    #[serde(rename = "notes.search")]
+    NotesSearch { query: String, limit: usize },
+}
+
+/// A label as the user edits it: without `id` it is created (the id is made from the name).
+#[cfg(feature = "pages")]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct LabelInput {
+    #[serde(default)]
+    pub id: Option<String>,
+    pub name: String,
+    pub color: String,
 }
 
 /// Fields to set on one stored reply; absent fields stay as they are.
@@ -202,6 +269,22 @@ pub struct Response {
     /// `library.search`, `customer.suggest`: reply ids, best first.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ids: Option<Vec<String>>,
+    /// `labels.list` (live labels, by name), `label.put`/`label.delete`/`label.restore` (the one label).
+    #[cfg(feature = "pages")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub labels: Option<Vec<crate::core::labels::Label>>,
+    /// `labels.list`: every subject with a live label or a live note.
+    #[cfg(feature = "pages")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub subjects: Option<Vec<crate::core::labels::SubjectSummary>>,
+    /// `labels.list` and every labels/notes write: the labels revision (what [`LABELS_KEY`] announces).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub labels_rev: Option<u64>,
+    /// `notes.list`, `notes.search`; the note written by `note.add`/`note.edit`/`note.delete`/`note.restore`
+    /// as the one element.
+    #[cfg(feature = "pages")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub notes: Option<Vec<crate::core::notes::Note>>,
     /// `customer.suggest`: the language to answer in, if known.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub language: Option<String>,
@@ -226,6 +309,10 @@ impl Response {
 
 /// The `storage.local` key the background bumps after every committed write; every open page listens to it.
 pub const REVISION_KEY: &str = "answerdeck.rev";
+
+/// The `storage.local` key the background sets to the labels revision after every committed labels or notes
+/// write (apart from [`REVISION_KEY`], so a label change never makes tabs read 30,000 replies again).
+pub const LABELS_KEY: &str = "answerdeck.labels";
 
 /// The `storage.local` key the background sets after counting a use: `{"id", "count", "last_used_ms"}` of
 /// the reply just used, so open tabs update that one reply's use without reading the library again.

@@ -10,6 +10,8 @@ pub mod keys;
 pub mod notice;
 #[cfg(feature = "pages")]
 pub mod options;
+#[cfg(feature = "pages")]
+pub mod panel;
 pub mod picker;
 pub mod private;
 pub mod styles;
