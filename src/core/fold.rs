@@ -3,8 +3,10 @@
 //! Hand-written instead of a Unicode normalization crate: those ship decomposition tables of tens of
 //! kilobytes, while the languages our users write (de, da, sv, nb, nl, fr, es, it, pl, pt, cs, tr, ro, hu)
 //! only need Latin-1 Supplement, Latin Extended-A and a few Extended-B letters. Those fit in one
-//! 192-byte table plus a handful of match arms. Lowercasing of other scripts uses the tables std
-//! already contains.
+//! 192-byte table plus a handful of match arms. Greek, Cyrillic and Armenian capitals are lowercased by
+//! their blocks' fixed offsets ([`lower_other`]) rather than with std's full Unicode case tables, which
+//! would add about 7.5 KB of gzipped wasm to every messaging page (design.md §6); scripts without case
+//! are kept as they are.
 
 /// Base letter of each code point U+00C0..=U+017F, lowercase. `*` marks the few that fold to more
 /// than one letter or stay as they are (handled in [`fold_special`]).
@@ -75,11 +77,29 @@ fn fold_char(c: char, out: &mut String) {
     if is_combining_mark(c) {
         return;
     }
-    for lower in c.to_lowercase() {
-        if !is_combining_mark(lower) {
-            out.push(lower);
-        }
-    }
+    out.push(lower_other(c));
+}
+
+/// Lowercase of a Greek, Cyrillic or Armenian capital, by the blocks' fixed offsets; other characters are
+/// returned as they are.
+fn lower_other(c: char) -> char {
+    let code = c as u32;
+    let lower = match code {
+        0x386 => 0x3AC,
+        0x388..=0x38A => code + 0x25,
+        0x38C => 0x3CC,
+        0x38E | 0x38F => code + 0x3F,
+        0x391..=0x3A1 | 0x3A3..=0x3AB => code + 0x20,
+        0x400..=0x40F => code + 0x50,
+        0x410..=0x42F => code + 0x20,
+        // Paired blocks: capital at the even code point, small right after it.
+        0x460..=0x481 | 0x48A..=0x4BF | 0x4D0..=0x52F if code % 2 == 0 => code + 1,
+        0x4C1..=0x4CE if code % 2 == 1 => code + 1,
+        0x4C0 => 0x4CF,
+        0x531..=0x556 => code + 0x30,
+        _ => code,
+    };
+    char::from_u32(lower).unwrap_or(c)
 }
 
 /// The `*` entries of [`LATIN_BASE`].
@@ -156,5 +176,41 @@ mod tests {
         assert_eq!(fold("ů"), "u");
         assert_eq!(fold("Ű"), "u");
         assert_eq!(fold("ſ"), "s");
+    }
+
+    #[test]
+    fn other_scripts_lowercase_like_std() {
+        // Every capital our offsets cover lowercases exactly as std's full tables do.
+        for code in (0x370..=0x3FF).chain(0x400..=0x52F).chain(0x531..=0x556) {
+            let Some(c) = char::from_u32(code) else {
+                continue;
+            };
+            let std_lower: String = c.to_lowercase().collect();
+            let ours = lower_other(c).to_string();
+            if ours != c.to_string() {
+                assert_eq!(ours, std_lower, "U+{code:04X}");
+            }
+        }
+        assert_eq!(fold("ΚΑΦΈΣ"), "καφέσ");
+        assert_eq!(fold("Привет МИР"), "привет мир");
+        assert_eq!(fold("ЁЖИК"), "ёжик");
+        assert_eq!(fold("Ջուր"), "ջուր");
+    }
+
+    #[test]
+    fn common_capitals_of_cased_scripts_are_covered() {
+        // The capitals people type: the basic Greek, Russian/Ukrainian/Serbian and Armenian alphabets.
+        for code in (0x391..=0x3A9).chain(0x400..=0x42F).chain(0x531..=0x556) {
+            let Some(c) = char::from_u32(code) else {
+                continue;
+            };
+            if c.is_uppercase() {
+                assert_eq!(
+                    lower_other(c).to_string(),
+                    c.to_lowercase().collect::<String>(),
+                    "U+{code:04X}"
+                );
+            }
+        }
     }
 }

@@ -19,6 +19,16 @@ impl ScopedObserver {
         root: &Node,
         on_change: impl Fn() + 'static,
     ) -> Result<ScopedObserver, JsValue> {
+        Self::changes(root, &[], on_change)
+    }
+
+    /// Like [`ScopedObserver::child_list`], and also when one of `attributes` changes on any element under
+    /// `root`: virtualised lists recycle a row by changing its link and test id in place, adding nothing.
+    pub fn changes(
+        root: &Node,
+        attributes: &[&str],
+        on_change: impl Fn() + 'static,
+    ) -> Result<ScopedObserver, JsValue> {
         let pending = Rc::new(Cell::new(false));
         let alive = Rc::new(Cell::new(true));
         let on_change = Rc::new(on_change);
@@ -27,7 +37,7 @@ impl ScopedObserver {
             move |records: js_sys::Array, _| {
                 let added = records.iter().any(|r| {
                     r.dyn_ref::<web_sys::MutationRecord>()
-                        .is_some_and(|r| r.added_nodes().length() > 0)
+                        .is_some_and(|r| r.added_nodes().length() > 0 || r.type_() == "attributes")
                 });
                 if !added || pending.replace(true) {
                     return;
@@ -47,6 +57,10 @@ impl ScopedObserver {
         let init = MutationObserverInit::new();
         init.set_child_list(true);
         init.set_subtree(true);
+        if !attributes.is_empty() {
+            let filter: js_sys::Array = attributes.iter().map(|a| JsValue::from_str(a)).collect();
+            init.set_attribute_filter(&filter);
+        }
         observer.observe_with_options(root, &init)?;
         Ok(ScopedObserver {
             observer,

@@ -57,6 +57,20 @@ pub async fn call(namespace: &str, method: &str, args: &[JsValue]) -> Result<JsV
     }
 }
 
+/// Calls a synchronous API method (`runtime.getURL` …) with `this` bound to its namespace.
+pub fn call_sync(namespace: &str, method: &str, args: &[JsValue]) -> Option<JsValue> {
+    let this = get(namespace).ok()?;
+    let function: Function = Reflect::get(&this, &JsValue::from_str(method))
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    let array = js_sys::Array::new();
+    for arg in args {
+        array.push(arg);
+    }
+    Reflect::apply(&function, &this, &array).ok()
+}
+
 /// A listener on an extension event (`storage.onChanged` …) that is removed when dropped.
 pub struct ApiListener {
     event: JsValue,

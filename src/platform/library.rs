@@ -1,6 +1,6 @@
 //! The read side used by content scripts and extension pages: requests to the background, change events.
 use super::ext::{self, ApiListener};
-use super::protocol::{Request, Response, REVISION_KEY, USED_KEY};
+use super::protocol::{Request, Response, LABELS_KEY, REVISION_KEY, USED_KEY};
 #[cfg(feature = "pages")]
 use super::store::from_js;
 use super::store::to_js;
@@ -25,6 +25,35 @@ pub async fn request(request: &Request) -> Response {
             ),
         ),
     }
+}
+
+/// Like [`request`], but returns the answer as the background sent it, for readers that decode it themselves
+/// (content scripts keep serde's deserializers out of their build). `Err` carries a message for the user.
+pub async fn request_raw(request: &Request) -> Result<JsValue, String> {
+    let message = to_js(request).map_err(|error| format!("{error:?}"))?;
+    let value = ext::call("runtime", "sendMessage", &[message])
+        .await
+        .map_err(|_| "Answerdeck's background is not reachable. If Answerdeck was just updated, reload this page.".to_string())?;
+    let ok = Reflect::get(&value, &JsValue::from_str("ok"))
+        .ok()
+        .and_then(|ok| ok.as_bool());
+    if ok == Some(true) {
+        return Ok(value);
+    }
+    Err(Reflect::get(&value, &JsValue::from_str("message"))
+        .ok()
+        .and_then(|m| m.as_string())
+        .unwrap_or_else(|| "The background sent no answer.".into()))
+}
+
+/// Calls `f` whenever labels or notes change, in this or any other tab. Dropping the listener stops it.
+pub fn on_labels_change(mut f: impl FnMut() + 'static) -> Result<ApiListener, JsValue> {
+    ApiListener::new("storage.onChanged", move |changes, area| {
+        let local = area.as_string().as_deref() == Some("local");
+        if local && Reflect::has(&changes, &JsValue::from_str(LABELS_KEY)).unwrap_or(false) {
+            f();
+        }
+    })
 }
 
 /// The options page and background read answers with serde; content scripts with a small hand decoder.

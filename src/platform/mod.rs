@@ -3,11 +3,11 @@
 pub mod assist;
 #[cfg(feature = "pages")]
 pub mod background;
-#[cfg(not(feature = "pages"))]
 pub mod decode;
 pub mod ext;
 pub mod handoff;
 pub mod idb;
+pub mod labels_view;
 pub mod library;
 pub mod protocol;
 pub mod store;

@@ -8,6 +8,7 @@ use super::keys::ComposerKeys;
 use super::notice::Notice;
 use super::picker::Picker;
 use super::private::{about_line, Route};
+use super::subjects::Subjects;
 use super::target::{self, Destination, PickRequest};
 use crate::core::length::Target;
 use crate::core::reply::Reply;
@@ -69,6 +70,8 @@ pub struct App {
     keys: RefCell<Option<ComposerKeys>>,
     notice: Rc<RefCell<Option<Notice>>>,
     favourites_hint: RefCell<Option<FavouritesHint>>,
+    /// Labels and notes on rows, headers and people.
+    subjects: Rc<Subjects>,
     _focus_tracker: EventListener,
     _library_listener: RefCell<Option<ApiListener>>,
 }
@@ -144,6 +147,7 @@ pub fn start_content(flavour: String) -> ContentApp {
         keys: RefCell::default(),
         notice: Rc::default(),
         favourites_hint: RefCell::default(),
+        subjects: Subjects::start(),
         _focus_tracker: focus_tracker,
         _library_listener: RefCell::default(),
     });
@@ -178,7 +182,8 @@ impl App {
             let weak = Rc::downgrade(self);
             let root = crate::dom::document().document_element();
             let observer = root.and_then(|root| {
-                ScopedObserver::child_list(&root, move || {
+                // Links and test ids: a recycled conversation row changes only those.
+                ScopedObserver::changes(&root, &["href", "data-testid"], move || {
                     if let Some(app) = weak.upgrade() {
                         app.scan();
                     }
@@ -200,6 +205,7 @@ impl App {
         }
         self.floating.borrow_mut().take();
         self.degraded_check.borrow_mut().take();
+        self.subjects.stop();
     }
 
     async fn load_library(&self) {
@@ -276,6 +282,7 @@ impl App {
         if self.has_reply_controls() {
             self.floating.borrow_mut().take();
         }
+        self.subjects.scan(surface, &document);
     }
 
     /// Whether the page was understood: a `reply` control on a comment surface; in a conversation or the
@@ -959,7 +966,7 @@ fn handoff_key(surface: Surface, href: &str) -> Option<String> {
                     _ => continue,
                 }
             };
-            Some(format!("facebook:{}", id.to_lowercase()))
+            Some(format!("facebook:{}", id.to_ascii_lowercase()))
         }
         Surface::XChat | Surface::XLegacyDm => {
             let path = href.split(['?', '#']).next()?;

@@ -7,12 +7,16 @@ pub mod favourites;
 pub mod fields;
 pub mod floating;
 pub mod keys;
+pub mod label_filter;
 pub mod notice;
 #[cfg(feature = "pages")]
 pub mod options;
 #[cfg(feature = "pages")]
 pub mod panel;
+pub mod panel_frame;
 pub mod picker;
 pub mod private;
 pub mod styles;
+pub mod subject_host;
+pub mod subjects;
 pub mod target;

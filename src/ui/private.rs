@@ -57,7 +57,7 @@ pub fn route_for(site: Site, target: &ReplyTarget) -> Route {
             match fb::commenter_messenger_id(&target.article) {
                 Some(id) => Route::NewTab {
                     url: fb::messenger_url(&id),
-                    to: format!("facebook:{}", id.to_lowercase()),
+                    to: format!("facebook:{}", id.to_ascii_lowercase()),
                     via: "Messenger",
                     about: fb::comment_permalink(&target.article),
                 },
@@ -70,7 +70,7 @@ pub fn route_for(site: Site, target: &ReplyTarget) -> Route {
         Site::X => match target.author.handle.as_deref().map(|h| h.trim_start_matches('@')) {
             Some(handle) if !handle.is_empty() => Route::NewTab {
                 url: crate::sites::x::private_reply::dm_url(handle),
-                to: format!("x:{}", handle.to_lowercase()),
+                to: format!("x:{}", handle.to_ascii_lowercase()),
                 via: "X Chat",
                 // Keys look like `x:status:<id>`; the post id is the last part.
                 about: target

@@ -26,7 +26,7 @@ pub const PRIVATE_ACTION_LABELS: &[&str] = &[
 
 /// Whether an action's accessible name is a private-reply action.
 pub fn is_private_action_label(label: &str) -> bool {
-    let label = label.trim().to_lowercase();
+    let label = label.trim().to_ascii_lowercase();
     PRIVATE_ACTION_LABELS.iter().any(|known| label == *known)
 }
 

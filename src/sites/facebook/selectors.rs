@@ -162,7 +162,7 @@ const TIME_LEADS: &[&str] = &[" vor ", " for ", " il y a ", " hace ", " há "];
 /// Suffixes that follow a name in labels ("Comment by Jonas Becker 2 hours ago"); cut at the first digit
 /// run too, since the time suffix is localized.
 pub fn name_from_label(label: &str, prefixes: &[&str]) -> Option<String> {
-    let lower = label.to_lowercase();
+    let lower = label.to_ascii_lowercase();
     let prefix = prefixes.iter().find(|p| lower.starts_with(*p))?;
     // Prefix lengths are measured on the lowercased label; Facebook labels are ASCII-cased prefixes, but be
     // safe with multi-byte case changes by cutting on char count.

@@ -1,0 +1,299 @@
+//! Labels and notes on the native pages: a `labels` host on every conversation row, `labels` and `notes` hosts
+//! in the open conversation's header (for the conversation and for its person), `labels` and `notes` hosts
+//! next to every customer on comment surfaces, the `label-filter` bar over conversation lists, and the panel
+//! frame they open. What the hosts show comes from one [`LabelsView`], read again whenever any tab changes
+//! labels or notes.
+use super::label_filter::LabelFilter;
+use super::panel_frame::{PanelFrame, PanelRequest};
+use super::subject_host::{HostKind, Subject, SubjectHost};
+use crate::platform::ext::ApiListener;
+use crate::platform::labels_view::LabelsView;
+use crate::platform::library;
+use crate::sites::conversations;
+use crate::sites::surface::Surface;
+use std::cell::{Cell, RefCell};
+use std::rc::{Rc, Weak};
+use web_sys::{Document, Element, HtmlElement};
+
+/// Where a host sits, so a re-scan finds the host it made before for the same place.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Slot {
+    Row,
+    Conversation,
+    ConversationPerson,
+    ConversationNotes,
+    Person,
+    PersonNotes,
+}
+
+struct Placed {
+    slot: Slot,
+    host: SubjectHost,
+}
+
+pub struct Subjects {
+    view: RefCell<LabelsView>,
+    hosts: RefCell<Vec<Placed>>,
+    filter: RefCell<Option<Rc<LabelFilter>>>,
+    /// Rows this filter hides now (shown again when the filter changes or the row is recycled).
+    hidden: RefCell<Vec<HtmlElement>>,
+    panel: RefCell<Option<Rc<PanelFrame>>>,
+    surface: Cell<Option<Surface>>,
+    _listener: RefCell<Option<ApiListener>>,
+    weak: RefCell<Weak<Subjects>>,
+}
+
+impl Subjects {
+    pub fn start() -> Rc<Subjects> {
+        let subjects = Rc::new(Subjects {
+            view: RefCell::default(),
+            hosts: RefCell::default(),
+            filter: RefCell::default(),
+            hidden: RefCell::default(),
+            panel: RefCell::default(),
+            surface: Cell::new(None),
+            _listener: RefCell::default(),
+            weak: RefCell::default(),
+        });
+        *subjects.weak.borrow_mut() = Rc::downgrade(&subjects);
+        let weak = Rc::downgrade(&subjects);
+        let listener = library::on_labels_change(move || {
+            if let Some(subjects) = weak.upgrade() {
+                wasm_bindgen_futures::spawn_local(async move { subjects.reload().await });
+            }
+        });
+        *subjects._listener.borrow_mut() = listener.ok();
+        let loading = subjects.clone();
+        wasm_bindgen_futures::spawn_local(async move { loading.reload().await });
+        subjects
+    }
+
+    /// Reads labels and notes again and redraws every host (another tab, or the panel, changed them).
+    async fn reload(self: Rc<Self>) {
+        // A failed read keeps what is shown: the next change announcement tries again.
+        if let Ok(view) = LabelsView::load().await {
+            *self.view.borrow_mut() = view;
+            self.redraw();
+        }
+    }
+
+    fn redraw(&self) {
+        {
+            let view = self.view.borrow();
+            for placed in self.hosts.borrow().iter() {
+                placed.host.draw(&view);
+            }
+        }
+        self.apply_filter();
+    }
+
+    /// Leaving a messaging surface: every host, the filter and the panel go (by drop).
+    pub fn stop(&self) {
+        self.show_hidden();
+        self.hosts.borrow_mut().clear();
+        self.filter.borrow_mut().take();
+        self.panel.borrow_mut().take();
+        self.surface.set(None);
+    }
+
+    /// Mounts hosts where they are missing and points recycled ones at their new subject.
+    pub fn scan(&self, surface: Surface, document: &Document) {
+        self.surface.set(Some(surface));
+        self.hosts.borrow_mut().retain(|p| p.host.is_alive());
+        if surface.is_conversation() {
+            for row in conversations::rows(surface, document) {
+                let subject = Subject {
+                    key: row.key,
+                    name: row.name,
+                    person: None,
+                };
+                self.place(Slot::Row, HostKind::Labels, &row.row, &row.after, subject);
+            }
+            if let Some(open) = conversations::open_conversation(surface, document) {
+                self.place_conversation(open);
+            }
+            self.scan_filter(surface, document);
+        } else {
+            for person in conversations::people(surface, document) {
+                let subject = Subject {
+                    key: person.key,
+                    name: person.name,
+                    person: None,
+                };
+                let owner = person.after.clone();
+                if let Some(labels) = self.place(
+                    Slot::Person,
+                    HostKind::Labels,
+                    &owner,
+                    &person.after,
+                    subject.clone(),
+                ) {
+                    self.place(Slot::PersonNotes, HostKind::Notes, &owner, &labels, subject);
+                }
+            }
+        }
+        self.apply_filter();
+    }
+
+    fn place_conversation(&self, open: conversations::OpenConversation) {
+        let owner = open.after.clone();
+        let person = open
+            .person
+            .as_ref()
+            .map(|p| (p.key.clone(), p.name.clone().or_else(|| open.name.clone())));
+        let conversation = Subject {
+            key: open.key.clone(),
+            name: open.name.clone(),
+            person: None,
+        };
+        let Some(labels) = self.place(
+            Slot::Conversation,
+            HostKind::Labels,
+            &owner,
+            &open.after,
+            conversation,
+        ) else {
+            return;
+        };
+        let mut last = labels;
+        if let Some((key, name)) = &person {
+            let subject = Subject {
+                key: key.clone(),
+                name: name.clone(),
+                person: None,
+            };
+            if let Some(host) = self.place(
+                Slot::ConversationPerson,
+                HostKind::Labels,
+                &owner,
+                &last,
+                subject,
+            ) {
+                last = host;
+            }
+        }
+        let notes = Subject {
+            key: open.key,
+            name: open.name,
+            person,
+        };
+        self.place(
+            Slot::ConversationNotes,
+            HostKind::Notes,
+            &owner,
+            &last,
+            notes,
+        );
+    }
+
+    /// The host for `slot` of `owner`, made or updated; returns its element (the next host goes after it).
+    fn place(
+        &self,
+        slot: Slot,
+        kind: HostKind,
+        owner: &Element,
+        after: &Element,
+        subject: Subject,
+    ) -> Option<Element> {
+        let view = self.view.borrow();
+        if let Some(placed) = self
+            .hosts
+            .borrow()
+            .iter()
+            .find(|p| p.slot == slot && &p.host.owner == owner)
+        {
+            placed.host.set_subject(subject, &view);
+            return Some(placed.host.host.host.clone().into());
+        }
+        let weak = self.weak.borrow().clone();
+        let host = SubjectHost::mount(kind, owner, after, subject, move |button, subject| {
+            if let Some(subjects) = weak.upgrade() {
+                subjects.open_panel(kind, subject, button);
+            }
+        })?;
+        host.draw(&view);
+        let element: Element = host.host.host.clone().into();
+        self.hosts.borrow_mut().push(Placed { slot, host });
+        Some(element)
+    }
+
+    fn open_panel(&self, kind: HostKind, subject: &Subject, button: &HtmlElement) {
+        let panel = self.panel.borrow().clone().or_else(|| {
+            let made = PanelFrame::new();
+            self.panel.borrow_mut().clone_from(&made);
+            made
+        });
+        let Some(panel) = panel else { return };
+        let request = PanelRequest {
+            mode: match kind {
+                HostKind::Labels => "labels",
+                HostKind::Notes => "notes",
+            },
+            subject: &subject.key,
+            name: subject.name.as_deref(),
+            person: subject
+                .person
+                .as_ref()
+                .map(|(key, name)| (key.as_str(), name.as_deref())),
+        };
+        panel.open(&request, button, Some(button.clone()));
+    }
+
+    fn scan_filter(&self, surface: Surface, document: &Document) {
+        let alive = self.filter.borrow().as_ref().is_some_and(|f| f.is_alive());
+        if alive {
+            return;
+        }
+        self.filter.borrow_mut().take();
+        let Some(list) = conversations::list_container(surface, document) else {
+            return;
+        };
+        let weak = self.weak.borrow().clone();
+        *self.filter.borrow_mut() = LabelFilter::mount(&list, move || {
+            if let Some(subjects) = weak.upgrade() {
+                subjects.apply_filter();
+            }
+        });
+    }
+
+    /// Hides the rows that carry none of the chosen labels and shows the others; redraws the bar's count.
+    fn apply_filter(&self) {
+        let Some(filter) = self.filter.borrow().clone() else {
+            self.show_hidden();
+            return;
+        };
+        let view = self.view.borrow();
+        let selected = filter.selected();
+        let mut total = 0;
+        let mut hide: Vec<HtmlElement> = Vec::new();
+        for placed in self.hosts.borrow().iter().filter(|p| p.slot == Slot::Row) {
+            total += 1;
+            if selected.is_empty() || view.has_any(&placed.host.key(), &selected) {
+                continue;
+            }
+            if let Some(row) = wasm_bindgen::JsCast::dyn_ref::<HtmlElement>(&placed.host.owner) {
+                hide.push(row.clone());
+            }
+        }
+        // Only rows whose state changes are touched: a scan runs on every frame with DOM changes.
+        let mut hidden = self.hidden.borrow_mut();
+        for row in hidden.iter().filter(|row| !hide.contains(row)) {
+            let _ = row.style().remove_property("display");
+        }
+        for row in hide.iter().filter(|row| !hidden.contains(row)) {
+            let _ = row
+                .style()
+                .set_property_with_priority("display", "none", "important");
+        }
+        let shown = total - hide.len();
+        *hidden = hide;
+        drop(hidden);
+        filter.draw(&view, shown, total);
+    }
+
+    fn show_hidden(&self) {
+        for row in self.hidden.borrow_mut().drain(..) {
+            let _ = row.style().remove_property("display");
+        }
+    }
+}
