@@ -163,3 +163,48 @@ pub fn restore_note(stored: &Note) -> Option<Note> {
 pub fn gone() -> Refusal {
     Refusal::not_found("This note was deleted, maybe in another tab.")
 }
+
+/// The same note (same id) from two places, such as a stored note and an imported one, as one note
+/// that loses nothing: every distinct version of both (current texts and histories) is kept, ordered by
+/// when it was written; the latest is current and the others are its history. Identity fields
+/// (`subject`, `deleted_at`) are `stored`'s; `incoming` fills what `stored` lacks.
+pub fn merge_note(stored: &Note, incoming: &Note) -> Note {
+    let current = |note: &Note| NoteVersion {
+        text: note.text.clone(),
+        author: note.author.clone(),
+        at: note.written_at().to_string(),
+    };
+    let mut versions: Vec<NoteVersion> = Vec::new();
+    for version in stored
+        .history
+        .iter()
+        .cloned()
+        .chain([current(stored)])
+        .chain(incoming.history.iter().cloned())
+        .chain([current(incoming)])
+    {
+        if !versions.contains(&version) {
+            versions.push(version);
+        }
+    }
+    // Stable: of two versions written at the same time, the incoming one ends up current.
+    versions.sort_by(|a, b| a.at.cmp(&b.at));
+    let mut merged = stored.clone();
+    let Some(latest) = versions.pop() else {
+        return merged;
+    };
+    merged.created_at = stored.created_at.clone().min(incoming.created_at.clone());
+    merged.text = latest.text;
+    merged.author = latest.author;
+    merged.edited_at = (!versions.is_empty()).then_some(latest.at);
+    merged.history = versions;
+    if merged.subject_name.is_none() {
+        merged.subject_name = incoming.subject_name.clone();
+    }
+    for (key, value) in &incoming.extra {
+        if !merged.extra.contains_key(key) {
+            merged.extra.insert(key.clone(), value.clone());
+        }
+    }
+    merged
+}
