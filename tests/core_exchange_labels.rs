@@ -76,6 +76,9 @@ fn reads_labels_conversations_and_notes_with_unknown_fields() {
     let mut vip = label("l-vip", "VIP", "#d93025");
     vip.extra.insert("icon".into(), json!("star"));
     assert_eq!(export.labels, [vip]);
+    // A label without a colour (files from other tools) is grey.
+    let plain = parse_v1(&file(json!({"labels": [{"id": "l-1", "name": "Plain"}]}))).unwrap();
+    assert_eq!(plain.labels[0].color, "#5f6368");
     let mut jane = subject("fb:thread:1", &["l-vip"]);
     jane.name = Some("Jane".into());
     jane.extra.insert("pinned".into(), json!(true));
@@ -101,7 +104,6 @@ fn refuses_bad_labels_naming_the_place() {
         (json!(["VIP"]), "labels[0]: must be an object, found a string"),
         (json!([{"name": "VIP", "color": "#d93025"}]), "labels[0].id: missing; every label needs one"),
         (json!([{"id": "l-1", "color": "#d93025"}]), "labels[0].name: missing; every label needs one"),
-        (json!([{"id": "l-1", "name": "VIP"}]), "labels[0].color: missing; every label needs one"),
         (json!([{"id": "", "name": "VIP", "color": "#d93025"}]), "labels[0].id: must not be empty"),
         (json!([{"id": 7, "name": "VIP", "color": "#d93025"}]), "labels[0].id: must be a string, found a number"),
         (json!([{"id": "l-1", "name": " ", "color": "#d93025"}]), "labels[0].name: a label needs a name"),

@@ -120,12 +120,14 @@ fn merge_conversations(
             let id = match mapping.get(id) {
                 Some(mapped) => mapped.clone(),
                 None if known.contains(id.as_str()) => id.clone(),
-                None => return Err(ImportError {
-                    path: format!("conversations[{index}].labels[{position}]"),
-                    reason: format!(
+                None => {
+                    return Err(ImportError {
+                        path: format!("conversations[{index}].labels[{position}]"),
+                        reason: format!(
                         "names the label “{id}”, which is neither in the file's labels nor stored"
                     ),
-                }),
+                    })
+                }
             };
             if !ids.contains(&id) {
                 ids.push(id);

@@ -10,9 +10,14 @@ use serde_json::{Map, Value};
 
 use super::import::kind;
 use super::ImportError;
+
+/// The colour of an imported label that has none.
+const GREY: &str = PALETTE[7].color;
 use crate::core::assign::clean_name;
 use crate::core::fold::fold;
-use crate::core::labels::{check_label_id, normalize_color, normalize_name, Label, SubjectLabels};
+use crate::core::labels::{
+    check_label_id, normalize_color, normalize_name, Label, SubjectLabels, PALETTE,
+};
 use crate::core::notes::{check_text, Note, NoteVersion, MAX_NOTE_CHARS};
 use crate::core::subject;
 use crate::core::time;
@@ -91,8 +96,8 @@ impl At {
     }
 }
 
-/// `labels`: each `{id, name, color}` (+ `deleted_at`, unknown fields). Ids and live names are unique in
-/// the file.
+/// `labels`: each `{id, name, color?}` (+ `deleted_at`, unknown fields; no colour: grey). Ids and live
+/// names are unique in the file.
 pub(crate) fn labels(items: Vec<Value>) -> Result<Vec<Label>, ImportError> {
     let mut out = Vec::with_capacity(items.len());
     let mut ids: HashMap<String, usize> = HashMap::new();
@@ -103,7 +108,7 @@ pub(crate) fn labels(items: Vec<Value>) -> Result<Vec<Label>, ImportError> {
             index,
         };
         let mut label = Label::default();
-        let (mut has_id, mut has_name, mut has_color) = (false, false, false);
+        let (mut has_id, mut has_name) = (false, false);
         for (key, value) in at.object(item)? {
             match key.as_str() {
                 "id" => {
@@ -125,7 +130,6 @@ pub(crate) fn labels(items: Vec<Value>) -> Result<Vec<Label>, ImportError> {
                     let color = at.string("color", value)?;
                     label.color =
                         normalize_color(&color).map_err(|reason| at.error("color", reason))?;
-                    has_color = true;
                 }
                 "deleted_at" => label.deleted_at = at.optional_time("deleted_at", value)?,
                 _ => {
@@ -133,10 +137,14 @@ pub(crate) fn labels(items: Vec<Value>) -> Result<Vec<Label>, ImportError> {
                 }
             }
         }
-        for (present, field) in [(has_id, "id"), (has_name, "name"), (has_color, "color")] {
+        for (present, field) in [(has_id, "id"), (has_name, "name")] {
             if !present {
                 return Err(at.missing(field, "label"));
             }
+        }
+        if label.color.is_empty() {
+            // Files from other tools may have no colours: grey, the palette's neutral one.
+            label.color = GREY.to_string();
         }
         if label.is_live() {
             if let Some(first) = names.insert(fold(&label.name), index) {
