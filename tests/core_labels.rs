@@ -479,3 +479,46 @@ fn label_json_keeps_unknown_fields_and_leaves_out_empty_ones() {
     assert_eq!(label.extra["team"], "north");
     assert_eq!(serde_json::to_string(&label).unwrap(), text);
 }
+
+// ---- schema ----
+
+#[test]
+fn schema_3_adds_the_labels_subjects_and_notes_stores_only() {
+    use answerdeck::core::record::{
+        migrations_after, SchemaStep, LABELS_STORE, NOTES_BY_SUBJECT, NOTES_STORE, SCHEMA_VERSION,
+        SUBJECTS_STORE,
+    };
+    assert_eq!(SCHEMA_VERSION, 3);
+    // A version-2 database (replies and usage) gains exactly these: nothing is dropped or recreated.
+    let steps: Vec<SchemaStep> = migrations_after(2)
+        .iter()
+        .flat_map(|m| m.steps.iter().copied())
+        .collect();
+    assert_eq!(
+        steps,
+        [
+            SchemaStep::CreateStore {
+                store: LABELS_STORE,
+                key_path: "id"
+            },
+            SchemaStep::CreateStore {
+                store: SUBJECTS_STORE,
+                key_path: "key"
+            },
+            SchemaStep::CreateStore {
+                store: NOTES_STORE,
+                key_path: "id"
+            },
+            SchemaStep::CreateIndex {
+                store: NOTES_STORE,
+                index: NOTES_BY_SUBJECT,
+                key_path: "subject",
+                unique: false
+            },
+        ]
+    );
+    assert_eq!(
+        (LABELS_STORE, SUBJECTS_STORE, NOTES_STORE),
+        ("labels", "subjects", "notes")
+    );
+}

@@ -8,6 +8,10 @@ pub mod decode;
 pub mod ext;
 pub mod handoff;
 pub mod idb;
+#[cfg(feature = "pages")]
+pub mod labels;
+#[cfg(feature = "pages")]
+pub mod labels_store;
 pub mod library;
 pub mod protocol;
 pub mod store;
