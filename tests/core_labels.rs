@@ -522,3 +522,51 @@ fn schema_3_adds_the_labels_subjects_and_notes_stores_only() {
         ("labels", "subjects", "notes")
     );
 }
+
+#[test]
+fn carriers_count_conversations_comments_and_people_per_label() {
+    use answerdeck::core::label_summary::{carriers, Carriers};
+    let summary = |key: &str, labels: &[&str]| SubjectSummary {
+        key: key.into(),
+        labels: labels.iter().map(|s| s.to_string()).collect(),
+        ..SubjectSummary::default()
+    };
+    let counts = carriers(&[
+        summary("fb:thread:1", &["l-vip", "l-a"]),
+        summary("x:dm:1-2", &["l-vip"]),
+        summary("x:user:bob", &["l-vip"]),
+        summary("fb:comment:9", &["l-a"]),
+        summary("x:status:5", &[]),
+    ]);
+    assert_eq!(
+        counts["l-vip"],
+        Carriers {
+            conversations: 2,
+            comments: 0,
+            people: 1
+        }
+    );
+    assert_eq!(counts["l-vip"].describe(), "2 conversations, 1 person");
+    assert_eq!(counts["l-a"].describe(), "1 conversation, 1 comment");
+    assert_eq!(Carriers::default().describe(), "Not used yet");
+    assert_eq!(
+        Carriers {
+            conversations: 0,
+            comments: 2,
+            people: 3
+        }
+        .describe(),
+        "2 comments, 3 people"
+    );
+}
+
+#[test]
+fn keys_are_described_by_kind_and_site() {
+    use answerdeck::core::subject::{describe, site};
+    assert_eq!(describe("fb:inbox:42"), "Conversation on Facebook");
+    assert_eq!(describe("x:user:bob"), "Person on X");
+    assert_eq!(describe("x:status:77"), "Comment on X");
+    assert_eq!(describe("nonsense"), "Unknown");
+    assert_eq!(site("fb:user:1"), Some("Facebook"));
+    assert_eq!(site("y:1"), None);
+}

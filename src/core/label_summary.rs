@@ -57,3 +57,52 @@ pub fn summarize(
     }
     (live, by_key.into_values().collect())
 }
+
+/// How many subjects of each kind carry one label.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Carriers {
+    pub conversations: usize,
+    pub comments: usize,
+    pub people: usize,
+}
+
+impl Carriers {
+    /// `2 conversations, 1 person`; `Not used yet` when nothing carries the label.
+    pub fn describe(&self) -> String {
+        let parts: Vec<String> = [
+            (self.conversations, "conversation", "conversations"),
+            (self.comments, "comment", "comments"),
+            (self.people, "person", "people"),
+        ]
+        .into_iter()
+        .filter(|(n, ..)| *n > 0)
+        .map(|(n, one, many)| format!("{n} {}", if n == 1 { one } else { many }))
+        .collect();
+        if parts.is_empty() {
+            "Not used yet".to_string()
+        } else {
+            parts.join(", ")
+        }
+    }
+}
+
+/// For every label id carried by a subject in `subjects` (what `labels.list` answers), how many
+/// conversations, comments and people carry it.
+pub fn carriers(subjects: &[SubjectSummary]) -> std::collections::HashMap<String, Carriers> {
+    use crate::core::subject::{kind, SubjectKind};
+    let mut out: std::collections::HashMap<String, Carriers> = std::collections::HashMap::new();
+    for subject in subjects {
+        let Some(kind) = kind(&subject.key) else {
+            continue;
+        };
+        for id in &subject.labels {
+            let entry = out.entry(id.clone()).or_default();
+            match kind {
+                SubjectKind::Conversation => entry.conversations += 1,
+                SubjectKind::Comment => entry.comments += 1,
+                SubjectKind::Person => entry.people += 1,
+            }
+        }
+    }
+    out
+}

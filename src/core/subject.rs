@@ -143,3 +143,23 @@ pub fn check_key(key: &str) -> Result<SubjectKind, String> {
     }
     Ok(*kind)
 }
+
+/// The site a key belongs to, as people call it: "Facebook" (`fb:`, Messenger and Business Suite
+/// included) or "X" (`x:`).
+pub fn site(key: &str) -> Option<&'static str> {
+    if key.starts_with("fb:") {
+        Some("Facebook")
+    } else if key.starts_with("x:") {
+        Some("X")
+    } else {
+        None
+    }
+}
+
+/// What a key names, for lists: "Conversation on Facebook", "Person on X"; "Unknown" for a malformed key.
+pub fn describe(key: &str) -> String {
+    match (kind(key), site(key)) {
+        (Some(kind), Some(site)) => format!("{} on {site}", kind.noun()),
+        _ => "Unknown".to_string(),
+    }
+}
