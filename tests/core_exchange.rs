@@ -71,7 +71,7 @@ const FULL_FILE: &str = r##"{
   ],
   "conversations": [
     {
-      "key": "fb:123",
+      "key": "fb:thread:123",
       "labels": [
         "l-vip"
       ]
@@ -80,10 +80,10 @@ const FULL_FILE: &str = r##"{
   "notes": [
     {
       "id": "n-1",
-      "subject": "fb:123",
+      "subject": "fb:thread:123",
       "text": "Called back",
       "author": "Sam",
-      "created_at": "2026-11-20T09:00:00Z"
+      "created_at": "2026-11-20T09:00:00.000Z"
     }
   ],
   "team": {
@@ -125,8 +125,8 @@ fn reads_every_field_of_a_full_file() {
         Reply::new("r-thanks", "Thanks", "Thanks!")
     );
     assert_eq!(
-        export.labels,
-        vec![json!({"id": "l-vip", "name": "VIP", "color": "#d93025"})]
+        serde_json::to_value(&export.labels).unwrap(),
+        json!([{"id": "l-vip", "name": "VIP", "color": "#d93025"}])
     );
     assert_eq!(export.conversations.len(), 1);
     assert_eq!(export.notes.len(), 1);

@@ -16,22 +16,29 @@
 //! - [`intake`]: what an import adds once duplicates of text already there are left out
 //! - [`settings`]: the agent's name, DM link targets and picker preferences
 //! - [`subject`]: the keys labels and notes are attached to (conversations, people)
-//! - [`labels`], [`notes`]: conversation labels and notes
+//! - [`labels`], [`notes`]: conversation labels and notes, their rules; [`assign`]: labels on subjects;
+//!   [`note_search`]: listing and searching notes; [`label_summary`]: what tabs draw chips from;
+//!   [`refusal`]: why a labels or notes write was refused; [`time`]: the stored form of times
 
+pub mod assign;
 pub mod browse;
 pub mod exchange;
 pub mod fold;
 pub mod intake;
+pub mod label_summary;
 pub mod labels;
 pub mod language;
 pub mod length;
+pub mod note_search;
 pub mod notes;
 pub mod order;
 pub mod record;
+pub mod refusal;
 pub mod reply;
 pub mod search;
 pub mod settings;
 pub mod subject;
 pub mod suggest;
 pub mod template;
+pub mod time;
 pub mod usage;

@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 use crate::core::reply::{validate_reply, FieldError, Reply};
 
 /// IndexedDB schema version: the last entry of [`MIGRATIONS`].
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// Object store holding `Record<Reply>` values.
 pub const REPLIES_STORE: &str = "replies";
@@ -21,6 +21,18 @@ pub const REPLIES_STORE: &str = "replies";
 /// Object store holding each reply's use (`{"id", "count", "last_used_ms"}`), keyed by the reply id. Apart
 /// from the replies, so an insertion never bumps a reply's revision or conflicts with an edit.
 pub const USAGE_STORE: &str = "usage";
+
+/// Object store holding labels (`core::labels::Label`, deleted ones as tombstones), keyed by `id`.
+pub const LABELS_STORE: &str = "labels";
+
+/// Object store holding the labels on each subject (`core::labels::SubjectLabels`), keyed by `key`.
+pub const SUBJECTS_STORE: &str = "subjects";
+
+/// Object store holding notes (`core::notes::Note`, deleted ones as tombstones), keyed by `id`.
+pub const NOTES_STORE: &str = "notes";
+
+/// Index of [`NOTES_STORE`] by the note's subject key: the notes of one conversation without reading all.
+pub const NOTES_BY_SUBJECT: &str = "subject";
 
 /// One change to the IndexedDB schema, applied inside `onupgradeneeded`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -64,8 +76,33 @@ pub const MIGRATION_2: Migration = Migration {
     }],
 };
 
+/// Version 3: conversation labels and notes. Only adds stores, so replies and usage stay as they are.
+pub const MIGRATION_3: Migration = Migration {
+    version: 3,
+    steps: &[
+        SchemaStep::CreateStore {
+            store: LABELS_STORE,
+            key_path: "id",
+        },
+        SchemaStep::CreateStore {
+            store: SUBJECTS_STORE,
+            key_path: "key",
+        },
+        SchemaStep::CreateStore {
+            store: NOTES_STORE,
+            key_path: "id",
+        },
+        SchemaStep::CreateIndex {
+            store: NOTES_STORE,
+            index: NOTES_BY_SUBJECT,
+            key_path: "subject",
+            unique: false,
+        },
+    ],
+};
+
 /// Every migration in order; versions are 1, 2, 3 … and the last one is [`SCHEMA_VERSION`].
-pub const MIGRATIONS: &[Migration] = &[MIGRATION_1, MIGRATION_2];
+pub const MIGRATIONS: &[Migration] = &[MIGRATION_1, MIGRATION_2, MIGRATION_3];
 
 /// The migrations to run when opening a database found at `old_version` (0 for a new database).
 pub fn migrations_after(old_version: u32) -> &'static [Migration] {

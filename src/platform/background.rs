@@ -1,11 +1,13 @@
 //! The background's request handler: validates with the core, writes the store, tells every page.
 use super::assist::Assist;
 use super::ext;
+use super::labels::{self, Summaries};
+use super::labels_store::Changes;
 use super::protocol::{
     DuplicateNote, ExportFormat, FieldProblem, Patch, Request, Response, REVISION_KEY, USED_KEY,
 };
 use super::store::{from_js, to_js, Scope, Store};
-use crate::core::exchange::{self, Export};
+use crate::core::exchange::{self, merge, Export};
 use crate::core::intake;
 use crate::core::order;
 use crate::core::record::{self, Record};
@@ -24,6 +26,7 @@ const STARTER_LIBRARY: &str = include_str!("starter-library.json");
 pub struct Background {
     store: Store,
     assist: Rc<Assist>,
+    summaries: Rc<Summaries>,
 }
 
 #[wasm_bindgen]
@@ -33,6 +36,7 @@ impl Background {
         Background {
             store: Store::open(),
             assist: Rc::default(),
+            summaries: Rc::default(),
         }
     }
 
@@ -40,9 +44,10 @@ impl Background {
     pub fn handle(&self, message: JsValue) -> Promise {
         let store = self.store.clone();
         let assist = self.assist.clone();
+        let summaries = self.summaries.clone();
         future_to_promise(async move {
             let response = match from_js::<Request>(message) {
-                Ok(request) => handle(&store, &assist, request)
+                Ok(request) => handle(&store, &assist, &summaries, request)
                     .await
                     .unwrap_or_else(|error| {
                         Response::error(
@@ -133,7 +138,16 @@ async fn seed_starter(store: &Store) -> Result<(), JsValue> {
     Ok(())
 }
 
-async fn handle(store: &Store, assist: &Assist, request: Request) -> Result<Response, JsValue> {
+async fn handle(
+    store: &Store,
+    assist: &Assist,
+    summaries: &Summaries,
+    request: Request,
+) -> Result<Response, JsValue> {
+    // Labels and notes have their own stores and revision; the replies' search index is not involved.
+    if labels::handles(&request) {
+        return labels::handle(store, summaries, request).await;
+    }
     let reads_only = matches!(
         request,
         Request::List
@@ -234,16 +248,18 @@ async fn handle(store: &Store, assist: &Assist, request: Request) -> Result<Resp
         }
         Request::Import { text, name } => import(store, &text, name.as_deref()).await?,
         Request::Export { format } => {
-            let (records, _) = store.list().await?;
+            let (records, found) = store.everything().await?;
             let mut replies: Vec<Reply> = records.into_iter().map(|r| r.data).collect();
             replies.sort_by_cached_key(order::key);
             match format {
                 ExportFormat::V1 => {
+                    let (labels, conversations, notes) =
+                        merge::export_sections(&found.labels, &found.subjects, &found.notes);
                     let export = Export {
                         replies,
-                        labels: Vec::new(),
-                        conversations: Vec::new(),
-                        notes: Vec::new(),
+                        labels,
+                        conversations,
+                        notes,
                         extra: Default::default(),
                     };
                     Response {
@@ -271,7 +287,7 @@ async fn handle(store: &Store, assist: &Assist, request: Request) -> Result<Resp
                 ..Response::ok()
             }
         }
-        // Labels and notes: implemented in platform::labels (issue 4, in progress).
+        // Answered above (`labels::handles`).
         Request::LabelsList
         | Request::LabelPut { .. }
         | Request::LabelDelete { .. }
@@ -282,9 +298,7 @@ async fn handle(store: &Store, assist: &Assist, request: Request) -> Result<Resp
         | Request::NoteEdit { .. }
         | Request::NoteDelete { .. }
         | Request::NoteRestore { .. }
-        | Request::NotesSearch { .. } => {
-            Response::error("unsupported", "Labels and notes are not available yet.")
-        }
+        | Request::NotesSearch { .. } => labels::handle(store, summaries, request).await?,
         Request::SettingsGet => Response {
             settings: Some(store.settings().await?),
             ..Response::ok()
@@ -395,18 +409,27 @@ async fn patch(store: &Store, patches: Vec<Patch>) -> Result<Response, JsValue> 
 const DUPLICATE_EXAMPLES: usize = 20;
 
 /// The import: read the file by its name (v1 JSON, CSV/TSV, espanso YAML; all or nothing), leave out
-/// replies whose text is already there, merge the rest, in one transaction.
+/// replies whose text is already there, merge the rest, and merge a v1 file's labels, conversation
+/// labels and notes into the stored ones, in one transaction.
 async fn import(store: &Store, text: &str, name: Option<&str>) -> Result<Response, JsValue> {
     let now = now();
     // Without a name the text is read as v1 (older pages, scripts).
     let name = name.unwrap_or("library.json");
-    let mut report = None;
     let outcome = store
-        .write(Scope::All, |existing| {
+        .import(|existing, found| {
             let stored: HashSet<&str> = existing.iter().map(|r| r.data.id.as_str()).collect();
             let parsed = exchange::parse_any(name, text, |id| stored.contains(id))?;
+            let export = parsed.export;
+            let labels_plan = merge::plan(
+                &found.labels,
+                &found.subjects,
+                &found.notes,
+                export.labels,
+                export.conversations,
+                export.notes,
+            )?;
             let replies: Vec<Reply> = existing.iter().map(|r| r.data.clone()).collect();
-            let intake = intake::sift(&replies, parsed.export.replies);
+            let intake = intake::sift(&replies, export.replies);
             let plan = record::merge_import(&existing, intake.replies, &now);
             let notes: Vec<DuplicateNote> = intake
                 .findings
@@ -423,7 +446,7 @@ async fn import(store: &Store, text: &str, name: Option<&str>) -> Result<Respons
                     exact: finding.skipped,
                 })
                 .collect();
-            report = Some(Response {
+            let report = Response {
                 added: Some(plan.added),
                 updated: Some(plan.updated),
                 unchanged: Some(plan.unchanged),
@@ -431,24 +454,37 @@ async fn import(store: &Store, text: &str, name: Option<&str>) -> Result<Respons
                 duplicates: Some(notes),
                 duplicates_found: Some(intake.findings.len()),
                 warnings: Some(parsed.warnings),
+                labels_added: Some(labels_plan.labels_added),
+                conversations_added: Some(labels_plan.conversations_added),
+                notes_added: Some(labels_plan.notes_added),
+                notes_updated: Some(labels_plan.notes_updated),
                 ..Response::ok()
-            });
-            Ok::<_, exchange::ImportError>((plan.puts, Vec::new()))
+            };
+            let changes = Changes {
+                labels: labels_plan.labels,
+                subjects: labels_plan.subjects,
+                notes: labels_plan.notes,
+                ..Changes::default()
+            };
+            Ok::<_, exchange::ImportError>((plan.puts, changes, report))
         })
         .await?;
-    match (outcome, report) {
-        (Err(error), _) => Ok(Response {
+    match outcome {
+        Err(error) => Ok(Response {
             path: Some(error.path.clone()),
             ..Response::error("invalid", error.to_string())
         }),
-        (Ok((rev, _)), Some(report)) => {
-            announce(rev);
+        Ok(imported) => {
+            announce(imported.library_rev);
+            if let Some(labels_rev) = imported.labels_rev {
+                labels::announce(labels_rev);
+            }
             Ok(Response {
-                rev: Some(rev),
-                ..report
+                rev: Some(imported.library_rev),
+                labels_rev: imported.labels_rev,
+                ..imported.value
             })
         }
-        (Ok(_), None) => Err(JsValue::from_str("the import was not planned")),
     }
 }
 

@@ -7,6 +7,10 @@ pub mod decode;
 pub mod ext;
 pub mod handoff;
 pub mod idb;
+#[cfg(feature = "pages")]
+pub mod labels;
+#[cfg(feature = "pages")]
+pub mod labels_store;
 pub mod labels_view;
 pub mod library;
 pub mod protocol;

@@ -263,6 +263,21 @@ pub struct Response {
     #[cfg(feature = "pages")]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub warnings: Option<Vec<String>>,
+    /// Import: labels added (new ids; a file label that lands on a stored label of the same name is not
+    /// counted), conversations and people newly labelled, notes added, and stored notes that gained a
+    /// version from the file.
+    #[cfg(feature = "pages")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub labels_added: Option<usize>,
+    #[cfg(feature = "pages")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub conversations_added: Option<usize>,
+    #[cfg(feature = "pages")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub notes_added: Option<usize>,
+    #[cfg(feature = "pages")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub notes_updated: Option<usize>,
     #[cfg(feature = "pages")]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,

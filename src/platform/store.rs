@@ -5,7 +5,10 @@
 //! - `usage` (since version 2): `{id, count, last_used_ms}` per reply used at least once, keyed by `id`;
 //!   written on every insertion without touching the reply or the library revision;
 //! - `meta`: `library_rev`, the revision of the whole library, bumped by every committed write (replies
-//!   and settings); `settings`, the user's [`Settings`].
+//!   and settings); `settings`, the user's [`Settings`]; `labels_rev` (since version 3), bumped by every
+//!   labels or notes write;
+//! - `labels`, `subjects`, `notes` (since version 3): labels, the labels on each conversation or person,
+//!   and notes with an index `subject`; read and written in `labels_store`.
 use super::idb;
 use crate::core::record::{
     migrations_after, Record, SchemaStep, REPLIES_STORE as REPLIES, SCHEMA_VERSION,
@@ -28,8 +31,8 @@ use web_sys::{
 };
 
 const DB_NAME: &str = "answerdeck";
-const META: &str = "meta";
-const LIBRARY_REV: &str = "library_rev";
+pub(super) const META: &str = "meta";
+pub(super) const LIBRARY_REV: &str = "library_rev";
 const SETTINGS: &str = "settings";
 
 /// One row of the usage store.
@@ -114,7 +117,7 @@ impl Store {
         Self { db }
     }
 
-    async fn db(&self) -> Result<IdbDatabase, JsValue> {
+    pub(super) async fn db(&self) -> Result<IdbDatabase, JsValue> {
         JsFuture::from(self.db.clone()).await?.dyn_into()
     }
 

@@ -45,14 +45,14 @@ impl Serialize for ExportFile<'_> {
         map.serialize_entry("version", &VERSION)?;
         map.serialize_entry("exported_at", self.exported_at)?;
         map.serialize_entry("replies", &export.replies)?;
-        for (key, list) in [
-            ("labels", &export.labels),
-            ("conversations", &export.conversations),
-            ("notes", &export.notes),
-        ] {
-            if !list.is_empty() {
-                map.serialize_entry(key, list)?;
-            }
+        if !export.labels.is_empty() {
+            map.serialize_entry("labels", &export.labels)?;
+        }
+        if !export.conversations.is_empty() {
+            map.serialize_entry("conversations", &export.conversations)?;
+        }
+        if !export.notes.is_empty() {
+            map.serialize_entry("notes", &export.notes)?;
         }
         for (key, value) in &export.extra {
             if !KNOWN_KEYS.contains(&key.as_str()) {

@@ -10,7 +10,7 @@ use std::collections::HashMap;
 
 use serde_json::{Map, Value};
 
-use super::{Export, ImportError, FORMAT, VERSION};
+use super::{sections, Export, ImportError, FORMAT, VERSION};
 use crate::core::reply::{self, Reply};
 
 /// Parses and checks a v1 file. A leading UTF-8 byte order mark is ignored.
@@ -67,9 +67,9 @@ pub fn parse_v1(text: &str) -> Result<Export, ImportError> {
     };
     Ok(Export {
         replies,
-        labels: raw_list("labels", labels)?,
-        conversations: raw_list("conversations", conversations)?,
-        notes: raw_list("notes", notes)?,
+        labels: sections::labels(raw_list("labels", labels)?)?,
+        conversations: sections::conversations(raw_list("conversations", conversations)?)?,
+        notes: sections::notes(raw_list("notes", notes)?)?,
         extra,
     })
 }
@@ -98,7 +98,7 @@ fn check_version(version: Option<&Value>) -> Result<(), ImportError> {
     }
 }
 
-/// `labels`, `conversations`, `notes`: only their shape is checked for now.
+/// `labels`, `conversations`, `notes` must be arrays; their items are checked in [`sections`].
 fn raw_list(name: &str, value: Option<Value>) -> Result<Vec<Value>, ImportError> {
     match value {
         None | Some(Value::Null) => Ok(Vec::new()),
@@ -273,7 +273,7 @@ fn wrong_type(at: ReplyPath, field: &str, expected: &str, found: &Value) -> Impo
 }
 
 /// The JSON type of `value` with its article, for "found …" in messages.
-fn kind(value: &Value) -> &'static str {
+pub(super) fn kind(value: &Value) -> &'static str {
     match value {
         Value::Null => "null",
         Value::Bool(_) => "a boolean",

@@ -6,7 +6,8 @@
 //! Import is all or nothing: the first problem refuses the whole file, named by its place
 //! (`replies[3].title`, `row 14, column body`, `matches[3].replace (line 14)`) and a reason a person can
 //! act on. Unknown fields, at the top level and in each reply, survive a round trip so files from newer
-//! versions or other tools lose nothing. Files over [`MAX_IMPORT_BYTES`] or [`MAX_IMPORT_REPLIES`] are
+//! versions or other tools lose nothing. Labels, conversation labels and notes are merged into what is
+//! stored by [`merge`] (nothing stored is lost; a conversation naming an unknown label refuses the file). Files over [`MAX_IMPORT_BYTES`] or [`MAX_IMPORT_REPLIES`] are
 //! refused by every reader.
 
 pub mod csv;
@@ -17,7 +18,9 @@ mod export;
 mod ids;
 mod import;
 mod limits;
+pub mod merge;
 mod outcome;
+mod sections;
 
 use std::fmt;
 
@@ -27,6 +30,8 @@ pub use import::parse_v1;
 pub use limits::{MAX_IMPORT_BYTES, MAX_IMPORT_REPLIES};
 pub use outcome::Imported;
 
+use crate::core::labels::{Label, SubjectLabels};
+use crate::core::notes::Note;
 use crate::core::reply::Reply;
 
 /// The value of `format` in every Answerdeck file.
@@ -34,14 +39,15 @@ pub const FORMAT: &str = "answerdeck";
 /// The format version this build reads and writes.
 pub const VERSION: u64 = 1;
 
-/// The contents of a v1 file. `labels`, `conversations` and `notes` are kept as raw JSON until the
-/// features that own them validate them.
+/// The contents of a v1 file: replies, labels (live ones on export), the labels on conversations and
+/// people (`conversations`: each subject's key, label ids and display name), and notes (live ones on
+/// export, with their history).
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Export {
     pub replies: Vec<Reply>,
-    pub labels: Vec<serde_json::Value>,
-    pub conversations: Vec<serde_json::Value>,
-    pub notes: Vec<serde_json::Value>,
+    pub labels: Vec<Label>,
+    pub conversations: Vec<SubjectLabels>,
+    pub notes: Vec<Note>,
     /// Unknown top-level fields (everything but `format`, `version`, `exported_at` and the lists above).
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
