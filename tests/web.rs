@@ -17,6 +17,8 @@ wasm_bindgen_test_configure!(run_in_browser);
 #[path = "web/support.rs"]
 mod support;
 
+#[path = "web/conversations.rs"]
+mod conversations;
 #[path = "web/facebook.rs"]
 mod facebook;
 #[path = "web/insert.rs"]

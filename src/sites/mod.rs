@@ -1,7 +1,6 @@
 //! Site knowledge, one folder per site: URL → surface detection (pure), selectors, page-fact extraction.
 #[cfg(target_arch = "wasm32")]
 pub mod adapter;
-#[cfg(target_arch = "wasm32")]
 pub mod conversations;
 pub mod facebook;
 #[cfg(target_arch = "wasm32")]

@@ -6,6 +6,8 @@ pub mod messenger;
 #[cfg(target_arch = "wasm32")]
 pub mod page;
 pub mod private_reply;
+#[cfg(target_arch = "wasm32")]
+pub mod rows;
 pub mod selectors;
 #[cfg(target_arch = "wasm32")]
 pub mod thread;

@@ -51,6 +51,29 @@ pub const INBOX_COMMENT: &str = r#"[role="article"]"#; // Business Suite "Facebo
 /// A profile link: `/<numeric id>`, `profile.php?id=<id>`.
 pub const PROFILE_LINK: &str = r#"a[href]"#; // Messenger header, Business Suite contact panel
 
+// ---- Labels and notes: conversation lists, headers, people (sites-facebook.md §2.1, §3.1, §4) ----
+
+/// Messenger's conversation list (caprine `conversationList`, grid labelled "Chats" in snorkel).
+pub const CHAT_LIST: &str = r#"[role="navigation"] [role="grid"]"#; // Messenger chat list
+/// A conversation's link in the chat list: `/t/<id>`, `/messages/t/<id>`, `/messages/e2ee/t/<id>`, `/requests/t/<id>`
+/// (ferdium-recipes `a[href^='/t/']`, caprine `[role=link]`); only links the thread-id rule reads count.
+pub const THREAD_LINK: &str = r#"a[href*="/t/"]"#; // Messenger chat list
+/// The row around a chat-list link (caprine `[role="row"] [role="gridcell"] [role="link"]`).
+pub const CHAT_ROW: &str = r#"[role="row"]"#; // Messenger chat list
+/// A Business Suite thread link (data_hub 2026-03 `a[href*="selected_item_id"]`).
+pub const INBOX_THREAD_LINK: &str = r#"a[href*="selected_item_id="]"#; // Business Suite thread list
+/// The row around it: `a[role="row"]` itself, or the `div[role="presentation"]._at41` wrapper (data_hub 2026-03).
+pub const INBOX_ROW: &str = r#"[role="row"], [role="presentation"]"#; // Business Suite thread list
+/// What a list row never extends to: the list and the regions around it.
+pub const LIST_BOUNDARY: &str = r#"[role="grid"], [role="list"], [role="listbox"], [role="main"], [role="navigation"], [role="tablist"], ul, ol, body"#; // every list
+/// The list element around rows, when the page marks one (Messenger's grid; [I] for the Business Suite).
+pub const LIST: &str = r#"[role="grid"], [role="list"], [role="listbox"]"#; // Messenger chat list, Business Suite thread list
+/// Parts of an open conversation that are messages, not its header: thread grid and rows (caprine), e2ee lists
+/// (FB-Auto-Reply), older `message-container` (replayio), Business Suite logs and comment articles (data_hub).
+pub const NOT_HEADER: &str = r#"[role="grid"], [role="row"], [role="log"], [role="article"], [data-testid="message-container"], [data-scope="messages_table"], [data-pagelet="MWMessageListContainer"], [data-testid="mw_chat_scroller"], form"#; // Messenger thread, Business Suite thread
+/// Controls in a header, never its name block.
+pub const CONTROL: &str = r#"button, [role="button"], img, svg, input"#; // Messenger and Business Suite headers
+
 /// Hidden accessible prefixes of outgoing messages and the Page's own replies, per UI language: Messenger's
 /// `You sent` (FB-Auto-Reply's UI-text filter, §3.1), Business Suite's `Sent by <admin>` (data_hub, §4);
 /// the German and Danish forms are Facebook's translations [I].

@@ -164,3 +164,60 @@ fn ends_with_numeric_id(slug: &str) -> bool {
 fn is_digits(text: &str) -> bool {
     !text.is_empty() && text.bytes().all(|byte| byte.is_ascii_digit())
 }
+
+// ---- Keys of conversations and people (src/core/subject.rs), for labels and notes ----
+
+/// Hosts whose profile links name a person: the facebook.com app hosts and the mobile site, whose links some
+/// surfaces (Business Suite contact panels) still use.
+const PROFILE_HOSTS: &[&str] = &[
+    "www.facebook.com",
+    "web.facebook.com",
+    "facebook.com",
+    "m.facebook.com",
+    "business.facebook.com",
+];
+
+/// The key of the Messenger conversation an href (a chat-list link or the page URL) names: `fb:thread:<id>`, or
+/// `fb:e2ee:<id>` when the path has `/e2ee/` (encrypted threads have their own id series). The same rule as
+/// `messenger::conversation_key`, so a row's key equals the key of the conversation it opens.
+pub fn thread_key(href: &str) -> Option<String> {
+    let id = thread_id(href)?;
+    let kind = if href.contains("/e2ee/") {
+        "e2ee"
+    } else {
+        "thread"
+    };
+    Some(format!("fb:{kind}:{id}"))
+}
+
+/// The key of the Business Suite conversation an inbox link names: `fb:inbox:<selected_item_id>`, the value as
+/// written (like `business::conversation_key`, which reads the page URL the same way). Only inbox links count
+/// (`/latest/inbox/…`, or a bare `?selected_item_id=` query).
+pub fn inbox_key(href: &str) -> Option<String> {
+    let url = parse_href(href)?;
+    let mut segments = path_segments(url.path);
+    let inbox = match segments.next() {
+        None => url.host.is_empty(),
+        Some(first) => first == "latest" && segments.next() == Some("inbox"),
+    };
+    if !inbox {
+        return None;
+    }
+    nonempty_query_param(url.query, "selected_item_id").map(|id| format!("fb:inbox:{id}"))
+}
+
+/// The key of the person a profile link points to: `fb:user:<id>` from `profile.php?id=<id>`,
+/// `/groups/<g>/user/<id>/` and `/<numeric id>`, `fb:user:<username>` (lower-cased: Facebook usernames are
+/// case-insensitive) from `/<username>`. Relative or absolute, tracking parameters ignored. `None` for anything
+/// else: posts, comment permalinks, app routes (`/messages`, `/watch`…), `*.php` endpoints, other hosts.
+///
+/// The link shapes are those [`super::private_reply::messenger_id`] reads (a commenter's Messenger id); this adds
+/// the host check and the rule that a username is never an app route.
+pub fn person_key(href: &str) -> Option<String> {
+    let url = parse_href(href)?;
+    if !url.host.is_empty() && !url.host_in(PROFILE_HOSTS) {
+        return None;
+    }
+    let id = super::private_reply::messenger_id(href)?;
+    (is_digits(&id) || is_page_vanity(&id)).then(|| format!("fb:user:{}", id.to_ascii_lowercase()))
+}

@@ -6,5 +6,7 @@ pub mod legacy_dm;
 #[cfg(target_arch = "wasm32")]
 pub mod page;
 pub mod private_reply;
+#[cfg(target_arch = "wasm32")]
+pub mod rows;
 pub mod selectors;
 pub mod url;

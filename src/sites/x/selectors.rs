@@ -67,3 +67,20 @@ pub const DM_MESSAGE_TEXT: &str = r#"[data-testid="tweetText"], [dir="auto"]"#; 
 /// The selected inbox row and its avatar link (`/<handle>`).
 pub const DM_SELECTED_ROW: &str = r#"[data-testid="conversation"][aria-selected="true"]"#; // legacy DM inbox
 pub const DM_ROW_AVATAR: &str = r#"a[data-testid="DM_Conversation_Avatar"]"#; // legacy DM inbox row
+
+// ---- Labels and notes: conversation lists, headers, reply authors (sites-x.md §2, §4, §5) ----
+
+/// The X Chat inbox: header, search bar and the scroller of virtualised `li` slots (S2, S4).
+pub const CHAT_INBOX_PANEL: &str = r#"[data-testid="dm-inbox-panel"]"#; // X Chat inbox
+/// The open conversation's header, holding `dm-conversation-username` (S2, S1, S4).
+pub const CHAT_HEADER: &str = r#"[data-testid="dm-conversation-header"]"#; // X Chat thread header
+/// The thread link in an inbox row (`<a href="/i/chat/<A>-<B>">`, S2 actions.ts), when its test id has no id.
+pub const CHAT_ROW_LINK: &str = r#"a[href*="/i/chat/"]"#; // X Chat inbox row
+/// A legacy inbox row (S3 `testID: "conversation"`, role none, `aria-selected`).
+pub const DM_ROW: &str = r#"[data-testid="conversation"]"#; // legacy DM inbox
+/// The row's thread link `/messages/<A>-<B>` ([I]: S6 builds these URLs; the row itself may only be pressable).
+pub const DM_ROW_LINK: &str = r#"a[href*="/messages/"]"#; // legacy DM inbox row
+/// The inbox's region around the list (S3: the list under a labelled section [I]).
+pub const DM_LIST_REGION: &str = r#"section, [role="region"]"#; // legacy DM inbox
+/// Controls in a header, never its name block.
+pub const CONTROL: &str = r#"button, [role="button"], img, svg, input"#; // X Chat and legacy DM headers

@@ -113,3 +113,42 @@ fn is_conversation_id(segment: &str) -> bool {
 fn is_digits(text: &str) -> bool {
     !text.is_empty() && text.bytes().all(|byte| byte.is_ascii_digit())
 }
+
+// ---- Keys of conversations and people (src/core/subject.rs), for labels and notes ----
+
+/// The conversation id of an X Chat inbox row's test id, in the dash form of the URL (so the row's key equals the
+/// open conversation's): `dm-conversation-item-<A>:<B>` → `<A>-<B>`, `…-g<digits>` → `g<digits>`, request rows
+/// `dm-message-request-item-<A>:<B>` alike (S2 selectors.ts). `None` for other test ids or malformed suffixes.
+pub fn row_chat_id(testid: &str) -> Option<String> {
+    let suffix = testid
+        .strip_prefix("dm-conversation-item-")
+        .or_else(|| testid.strip_prefix("dm-message-request-item-"))?;
+    let id = suffix.replacen(':', "-", 1);
+    is_conversation_id(&id).then_some(id)
+}
+
+/// The key of the person an X profile link or handle names: `x:user:<handle>`, lower-cased (X handles are
+/// case-insensitive). Takes `@Handle`, a bare handle, or a profile link `/<handle>` (relative or absolute on an X
+/// host). `None` for post links, app routes (`/home`, `/i/…`, `/messages`…) and anything that is not a handle.
+pub fn person_key(href_or_handle: &str) -> Option<String> {
+    let text = href_or_handle.trim();
+    let handle = if let Some(handle) = text.strip_prefix('@') {
+        // Written as a handle: only the characters count (X's own routes are never shown with an `@`).
+        let valid = (1..=20).contains(&handle.len())
+            && handle
+                .bytes()
+                .all(|byte| byte.is_ascii_alphanumeric() || byte == b'_');
+        valid.then_some(handle)?
+    } else {
+        let url = parse_href(text)?;
+        if !url.host.is_empty() && !url.host_in(X_HOSTS) {
+            return None;
+        }
+        let mut segments = path_segments(url.path);
+        match (segments.next(), segments.next()) {
+            (Some(handle), None) if is_handle(handle) => handle,
+            _ => return None,
+        }
+    };
+    Some(format!("x:user:{}", handle.to_ascii_lowercase()))
+}
