@@ -653,6 +653,33 @@ describe('labels and notes fixtures (known keys, recycled rows, renames)', () =>
     await page.close();
   });
 
+  test('existing conversation fixtures: documented row keys; fixtureRename on hand-written rows and threads', async () => {
+    let { page, errors } = await open('facebook/messenger-en.html', 'facebook');
+    assert.deepEqual((await page.evaluate(ROW_KEYS.messenger)).map((r) => r.key), [
+      'fb:thread:100012345678901',
+      'fb:thread:100023456789012',
+      'fb:thread:100034567890123',
+      'fb:thread:6543219876543210',
+      'fb:e2ee:7092513584176445',
+      'fb:thread:100045678901234',
+    ]);
+    assert.equal(await page.evaluate(() => window.fixtureRename('100012345678901', 'Jonas B.')), true);
+    assert.equal((await page.evaluate(ROW_KEYS.messenger))[0].name, 'Jonas B.');
+    assert.equal(await page.locator('[role="main"] h2').textContent(), 'Jonas B.');
+    assert.equal(await page.locator('[role="main"] h2').evaluate((h) => h.closest('a').getAttribute('href')), '/100012345678901/');
+    assert.deepEqual(errors, []);
+    await page.close();
+    ({ page, errors } = await open('x/chat-en.html', 'x'));
+    assert.equal(await page.evaluate(() => window.fixtureRename('jonas_b', 'Jonas B.')), true);
+    assert.equal(await page.locator('[data-testid="dm-conversation-username"]').textContent(), 'Jonas B.');
+    assert.equal(
+      await page.locator('[data-testid="dm-conversation-item-1589427603:1859001122334455667"]').getAttribute('aria-description'),
+      'Jonas B., @jonas_b, Perfect. Can I pay with PayPal?, 2m',
+    );
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
   test('x/status-people: replies by the DM fixtures’ people; fixtureRename keeps handles', async () => {
     const { page, errors } = await open('x/status-people.html', 'x');
     const replies = () =>
