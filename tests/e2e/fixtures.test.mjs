@@ -60,6 +60,12 @@ const EDITORS_AT_LOAD = {
   'x/dm-legacy-de.html': [['draft', 'Neue Nachricht beginnen', 'dmComposerTextInput']],
   'x/status-customer.html': [['draft', 'Post text', 'tweetTextarea_0']],
   'x/compose-quote.html': [['draft', 'Post text', 'tweetTextarea_0'], ['draft', 'Post text', 'tweetTextarea_0']],
+  // Labels and notes fixtures (rows, headers and people with known keys; recycling lists; rename hooks).
+  'x/chat-virtual.html': [['xchat', null, 'dm-composer-textarea']],
+  'facebook/messenger-virtual-de.html': [['lexical', 'Nachricht', null]],
+  'facebook/business-inbox-labels.html': [['lexical', 'Reply in Messenger…', null]],
+  'facebook/post-people.html': [['lexical', 'Comment as Nordlicht Kaffee', null]],
+  'x/status-people.html': [['draft', 'Post text', 'tweetTextarea_0']],
 };
 
 let browser;
@@ -459,6 +465,249 @@ describe('X fixtures behave like X (real Draft.js)', () => {
     assert.equal(await x.page.locator('.public-DraftEditorPlaceholder-inner').innerText(), 'What is happening?!');
     assert.equal(await x.page.locator('button[data-testid="tweetButtonInline"]').innerText(), 'Post');
     await x.page.close();
+  });
+});
+
+// ------------------------------------------------------------------------------------------------------------------
+// Labels and notes fixtures: conversation lists with known keys that recycle their rows, headers naming people by
+// profile link or handle, the same people on post pages, and rename hooks that keep every id.
+const ROW_KEYS = {
+  // What the extension reads (src/sites/conversations.rs): X Chat test id suffix, Messenger /t/ link, inbox link.
+  xchat: () => [...document.querySelectorAll('[data-testid^="dm-conversation-item-"]')].map((r) => ({
+    key: `x:dm:${r.getAttribute('data-testid').slice('dm-conversation-item-'.length).replace(':', '-')}`,
+    href: r.querySelector('a').getAttribute('href'),
+    name: r.getAttribute('aria-description').split(', ')[0],
+  })),
+  messenger: () => [...document.querySelectorAll('[role="navigation"] [role="row"] a[href*="/t/"]')].map((a) => {
+    const href = a.getAttribute('href');
+    return { key: `fb:${href.includes('/e2ee/') ? 'e2ee' : 'thread'}:${/\/t\/([^/]+)/.exec(href)[1]}`, href, name: a.querySelector('span').textContent };
+  }),
+  inbox: () => [...document.querySelectorAll('a[href*="selected_item_id="]')].map((a) => ({
+    key: `fb:inbox:${new URL(a.href).searchParams.get('selected_item_id')}`,
+    href: a.getAttribute('href'),
+    name: a.querySelector('span').textContent,
+  })),
+};
+
+describe('labels and notes fixtures (known keys, recycled rows, renames)', () => {
+  test('x/chat-virtual: 200 conversations in 20 recycled li slots; fixtureScrollTo; row #2 opens Jonas; rename keeps ids', async () => {
+    const { page, errors } = await open('x/chat-virtual.html', 'x');
+    const chats = await page.evaluate(() => window.fixtureChats());
+    assert.equal(chats.length, 200);
+    assert.deepEqual(chats.slice(2, 5).map((c) => [c.id, c.handle]), [
+      ['1589427603-1859001122334455667', 'jonas_b'],
+      ['1589427603-1861234567890123456', 'mariasorensen'],
+      ['1589427603-1859001122336455673', 'priyanair'],
+    ]);
+    assert.equal(chats[10].id, 'g1890000000000000010');
+    assert.deepEqual([chats[150].id, chats[150].name, chats[150].handle], ['1589427603-1880000000000000150', 'Clara Hartmann', 'clara_hartma150']);
+    const slots = await page.locator('[data-testid="dm-inbox-panel"] li').count();
+    assert.equal(slots, 20);
+    let rows = await page.evaluate(ROW_KEYS.xchat);
+    assert.equal(rows[0].key, 'x:dm:1589427603-1880000000000000000');
+    assert.equal(rows[2].key, 'x:dm:1589427603-1859001122334455667');
+    for (const r of rows) assert.equal(r.href, `/i/chat/${r.key.slice('x:dm:'.length)}`);
+    assert.equal(await page.locator('[data-selected="true"]').getAttribute('data-testid'), 'dm-conversation-item-1589427603:1880000000000000000');
+    assert.equal(await page.locator('[data-testid="dm-conversation-username"]').textContent(), 'Sophie Hartmann');
+    // Scrolling recycles the same slot nodes for other conversations.
+    await page.evaluate(() => document.querySelectorAll('[data-testid="dm-inbox-panel"] li').forEach((li, i) => (li.__probe = i)));
+    const drawn = await page.evaluate(() => window.fixtureScrollTo(150));
+    assert.deepEqual(drawn, { first: 147, last: 167 });
+    assert.equal(await page.locator('[data-testid="dm-inbox-panel"] li').count(), 20, 'no new nodes');
+    assert.equal(await page.evaluate(() => [...document.querySelectorAll('[data-testid="dm-inbox-panel"] li')].every((li, i) => li.__probe === i)), true);
+    rows = await page.evaluate(ROW_KEYS.xchat);
+    assert.equal(rows[3].key, 'x:dm:1589427603-1880000000000000150');
+    assert.equal(rows[3].name, 'Clara Hartmann');
+    assert.equal(await page.locator('[data-selected="true"]').count(), 0, 'the open conversation is scrolled out');
+    // Renamed by handle: the slot shows the new name under the same id.
+    assert.equal(await page.evaluate(() => window.fixtureRename('@clara_hartma150', 'Clara H.')), true);
+    rows = await page.evaluate(ROW_KEYS.xchat);
+    assert.deepEqual([rows[3].key, rows[3].name], ['x:dm:1589427603-1880000000000000150', 'Clara H.']);
+    // Back to the top; Jonas's row opens his conversation (generic thread) with his handle on the profile card.
+    await page.evaluate(() => window.fixtureScrollTo(0));
+    await page.locator('a[href="/i/chat/1589427603-1859001122334455667"]').click();
+    await page.waitForURL('**/i/chat/1589427603-1859001122334455667');
+    assert.equal(await page.locator('[data-testid="dm-conversation-username"]').textContent(), 'Jonas Becker');
+    assert.equal(await page.locator('[data-testid="dm-message-list"] li .text-headline2 + span').textContent(), '@jonas_b');
+    assert.equal(await page.locator('textarea[data-testid="dm-composer-textarea"]').count(), 1);
+    assert.equal(await page.evaluate(() => window.fixtureRename('1589427603-1859001122334455667', 'Jonas B.')), true);
+    assert.equal(await page.locator('[data-testid="dm-conversation-username"]').textContent(), 'Jonas B.');
+    assert.equal(new URL(page.url()).pathname, '/i/chat/1589427603-1859001122334455667');
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  test('facebook/messenger-virtual-de: German messenger.com list of 150 recycled rows; headers link each profile form', async () => {
+    const { page, errors } = await open('facebook/messenger-virtual-de.html', 'facebook');
+    let rows = await page.evaluate(ROW_KEYS.messenger);
+    assert.ok(rows.length >= 10 && rows.length < 30, `${rows.length} rows for 150 chats`);
+    assert.deepEqual(rows.slice(0, 6).map((r) => r.key), [
+      'fb:thread:100081234567890',
+      'fb:thread:100012345678901',
+      'fb:thread:100023456789012',
+      'fb:thread:100034567890123',
+      'fb:e2ee:7092513584176445',
+      'fb:thread:6543219876549999',
+    ]);
+    assert.equal(await page.locator('[role="main"] h2').textContent(), 'Katrin Vogel');
+    assert.equal(await page.locator('[role="main"] h2').evaluate((h) => h.closest('a').getAttribute('href')), 'https://www.facebook.com/100081234567890');
+    assert.equal(await page.locator('[role="navigation"] a[aria-current="page"]').getAttribute('href'), '/t/100081234567890/');
+    // The row menu is outside the link; rows sit in absolutely positioned slots.
+    assert.equal(await page.locator('[role="row"] [aria-label="Menü"]').first().evaluate((b) => b.closest('a')), null);
+    await page.evaluate(() => document.querySelectorAll('[role="navigation"] [role="row"]').forEach((r, i) => (r.__probe = i)));
+    await page.evaluate(() => window.fixtureScrollTo(100));
+    const after = await page.evaluate(ROW_KEYS.messenger);
+    assert.equal(after.length, rows.length, 'no new nodes');
+    assert.equal(await page.evaluate(() => [...document.querySelectorAll('[role="navigation"] [role="row"]')].every((r, i) => r.__probe === i)), true);
+    assert.notDeepEqual(after.map((r) => r.key), rows.map((r) => r.key), 'the same rows show other conversations');
+    await page.evaluate(() => window.fixtureScrollTo(0));
+    // Maria (username profile), Priya (profile.php?id=), the group (no profile link).
+    for (const [href, profile, name] of [
+      ['/t/100023456789012/', 'https://www.facebook.com/maria.sorensen.cph', 'Maria Sørensen'],
+      ['/t/100034567890123/', 'https://www.facebook.com/profile.php?id=100034567890123', 'Priya Nair'],
+      ['/t/6543219876549999/', null, 'Kaffeeklatsch Eimsbüttel'],
+    ]) {
+      await page.locator(`[role="navigation"] a[href="${href}"]`).click();
+      await page.waitForURL(`**${href}`);
+      assert.equal(await page.locator('[role="main"] h2').textContent(), name);
+      assert.equal(await page.locator('[role="main"] h2').evaluate((h) => h.closest('a')?.getAttribute('href') ?? null), profile);
+      assert.equal(await page.locator('[role="main"] [aria-label="Nachricht"]').count(), 1);
+    }
+    // Renamed by profile id: the row and the header change, no link does.
+    await page.locator('[role="navigation"] a[href="/t/100023456789012/"]').click();
+    await page.waitForURL('**/t/100023456789012/');
+    assert.equal(await page.evaluate(() => window.fixtureRename('maria.sorensen.cph', 'Maria S.')), true);
+    assert.equal(await page.locator('[role="main"] h2').textContent(), 'Maria S.');
+    rows = await page.evaluate(ROW_KEYS.messenger);
+    assert.deepEqual(rows.find((r) => r.key === 'fb:thread:100023456789012').name, 'Maria S.');
+    assert.equal(await page.locator('[role="main"] h2').evaluate((h) => h.closest('a').getAttribute('href')), 'https://www.facebook.com/maria.sorensen.cph');
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  test('facebook/business-inbox-labels: 7 rows in both shapes; headers with "View profile"; rename keeps ids', async () => {
+    const { page, errors } = await open('facebook/business-inbox-labels.html', 'facebook');
+    const rows = await page.evaluate(ROW_KEYS.inbox);
+    assert.deepEqual(rows.map((r) => r.key), [
+      'fb:inbox:100012345678901',
+      'fb:inbox:1234567890123456_987654321098799',
+      'fb:inbox:100034567890123',
+      'fb:inbox:100045678901234',
+      'fb:inbox:17841400000000001',
+      'fb:inbox:100056789012399',
+      'fb:inbox:100067890123488',
+    ]);
+    assert.equal(await page.locator('._4bl9 > a[role="row"]').count(), 5);
+    assert.equal(await page.locator('[role="presentation"]._at41 > a').count(), 2);
+    assert.equal(await page.locator('[role="main"] header h2').textContent(), 'Jonas Becker');
+    assert.equal(await page.locator('[role="main"] header a').getAttribute('href'), 'https://www.facebook.com/100012345678901');
+    for (const [id, name, profile, label] of [
+      ['100034567890123', 'Priya Nair', 'https://www.facebook.com/profile.php?id=100034567890123', 'Reply in Messenger…'],
+      ['17841400000000001', 'Sofie Andersen', null, 'Reply in Instagram…'],
+      ['1234567890123456_987654321098799', 'Maria Sørensen', null, 'Reply as Nordlicht Kaffee…'],
+      ['100067890123488', 'Zoë Lefèvre', 'https://www.facebook.com/zoe.lefevre', 'Reply in Messenger…'],
+    ]) {
+      await page.locator(`a[href*="selected_item_id=${id}&"]`).click();
+      await page.waitForURL((u) => u.searchParams.get('selected_item_id') === id);
+      assert.equal(await page.locator('[role="main"] header h2').textContent(), name);
+      assert.equal(await page.locator('[role="main"] header a').count(), profile ? 1 : 0);
+      if (profile) assert.equal(await page.locator('[role="main"] header a').getAttribute('href'), profile);
+      assert.equal(await page.locator(`[role="main"] [contenteditable="true"][aria-label="${label}"]`).count(), 1);
+    }
+    assert.equal(await page.evaluate(() => window.fixtureRename('zoe.lefevre', 'Zoë L.')), true);
+    assert.equal(await page.locator('[role="main"] header h2').textContent(), 'Zoë L.');
+    assert.equal((await page.evaluate(ROW_KEYS.inbox)).find((r) => r.key === 'fb:inbox:100067890123488').name, 'Zoë L.');
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  test('facebook/post-people: every author-link form; fixtureRename changes names and labels, never links', async () => {
+    const { page, errors } = await open('facebook/post-people.html', 'facebook');
+    const authors = () =>
+      page.evaluate(() =>
+        [...document.querySelectorAll('[role="article"][aria-label]')].map((article) => {
+          const link = [...article.querySelectorAll('a[href]')].find((a) => a.closest('[role="article"]') === article && a.textContent.trim());
+          return [article.getAttribute('aria-label').replace(/ \d+ \w+ ago$/, ''), link.textContent, new URL(link.href).origin + new URL(link.href).pathname + (new URL(link.href).searchParams.get('id') ? `?id=${new URL(link.href).searchParams.get('id')}` : '')];
+        }),
+      );
+    assert.deepEqual(await authors(), [
+      ['Comment by Jonas Becker', 'Jonas Becker', 'https://www.facebook.com/100012345678901'],
+      ["Reply by Nordlicht Kaffee to Jonas Becker's comment", 'Nordlicht Kaffee', 'https://www.facebook.com/nordlichtkaffee'],
+      ["Reply by Jonas Becker to Nordlicht Kaffee's comment", 'Jonas Becker', 'https://www.facebook.com/100012345678901'],
+      ['Comment by Maria Sørensen', 'Maria Sørensen', 'https://www.facebook.com/maria.sorensen.cph'],
+      ['Comment by Priya Nair', 'Priya Nair', 'https://www.facebook.com/profile.php?id=100034567890123'],
+      ["Reply by Maria Sørensen to Priya Nair's comment", 'Maria Sørensen', 'https://www.facebook.com/maria.sorensen.cph'],
+      ['Comment by Lukas Weber', 'Lukas Weber', 'https://www.facebook.com/lukas.weber.hh'],
+      ["Comment by Tom O'Brien", "Tom O'Brien", 'https://www.facebook.com/100056789012399'],
+      ['Comment by Zoë Lefèvre', 'Zoë Lefèvre', 'https://www.facebook.com/zoe.lefevre'],
+    ]);
+    assert.equal(await page.evaluate(() => window.fixtureRename('maria.sorensen.cph', 'Maria S.')), 2);
+    assert.equal(await page.evaluate(() => window.fixtureRename('100034567890123', 'Priya N.')), 1);
+    const renamed = await authors();
+    assert.deepEqual(renamed[3], ['Comment by Maria S.', 'Maria S.', 'https://www.facebook.com/maria.sorensen.cph']);
+    assert.deepEqual(renamed[5], ["Reply by Maria S. to Priya N.'s comment", 'Maria S.', 'https://www.facebook.com/maria.sorensen.cph']);
+    // Reply uses the new name.
+    await page.locator('[role="article"][aria-label^="Comment by Maria S."]').getByRole('button', { name: 'Reply', exact: true }).click();
+    await page.locator('[aria-label="Reply to Maria S."]').waitFor();
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  test('existing conversation fixtures: documented row keys; fixtureRename on hand-written rows and threads', async () => {
+    let { page, errors } = await open('facebook/messenger-en.html', 'facebook');
+    assert.deepEqual((await page.evaluate(ROW_KEYS.messenger)).map((r) => r.key), [
+      'fb:thread:100012345678901',
+      'fb:thread:100023456789012',
+      'fb:thread:100034567890123',
+      'fb:thread:6543219876543210',
+      'fb:e2ee:7092513584176445',
+      'fb:thread:100045678901234',
+    ]);
+    assert.equal(await page.evaluate(() => window.fixtureRename('100012345678901', 'Jonas B.')), true);
+    assert.equal((await page.evaluate(ROW_KEYS.messenger))[0].name, 'Jonas B.');
+    assert.equal(await page.locator('[role="main"] h2').textContent(), 'Jonas B.');
+    assert.equal(await page.locator('[role="main"] h2').evaluate((h) => h.closest('a').getAttribute('href')), '/100012345678901/');
+    assert.deepEqual(errors, []);
+    await page.close();
+    ({ page, errors } = await open('x/chat-en.html', 'x'));
+    assert.equal(await page.evaluate(() => window.fixtureRename('jonas_b', 'Jonas B.')), true);
+    assert.equal(await page.locator('[data-testid="dm-conversation-username"]').textContent(), 'Jonas B.');
+    assert.equal(
+      await page.locator('[data-testid="dm-conversation-item-1589427603:1859001122334455667"]').getAttribute('aria-description'),
+      'Jonas B., @jonas_b, Perfect. Can I pay with PayPal?, 2m',
+    );
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  test('x/status-people: replies by the DM fixtures’ people; fixtureRename keeps handles', async () => {
+    const { page, errors } = await open('x/status-people.html', 'x');
+    const replies = () =>
+      page.evaluate(() =>
+        [...document.querySelectorAll('article[data-testid="tweet"][tabindex="0"]')].map((t) => {
+          const links = t.querySelectorAll('[data-testid="User-Name"] a');
+          return [links[0].textContent, links[1].textContent, links[1].getAttribute('href')];
+        }),
+      );
+    assert.deepEqual(await replies(), [
+      ['Jonas Becker', '@jonas_b', '/jonas_b'],
+      ['Nordlicht Kaffee', '@nordlichtkaffee', '/nordlichtkaffee'],
+      ['Maria Sørensen', '@mariasorensen', '/mariasorensen'],
+      ['Priya Nair', '@priyanair', '/priyanair'],
+      ['Jonas Becker', '@jonas_b', '/jonas_b'],
+      ['Lukas Weber', '@lukasweber_hh', '/lukasweber_hh'],
+      ["Tom O'Brien", '@tomobrien_88', '/tomobrien_88'],
+    ]);
+    for (const time of await page.locator('article time').evaluateAll((ts) => ts.map((t) => [t.dateTime, t.closest('a').getAttribute('href')]))) {
+      const id = BigInt(/status\/(\d+)/.exec(time[1])[1]);
+      assert.equal(new Date(Number((id >> 22n) + 1288834974657n)).toISOString(), time[0], 'snowflake time = datetime');
+    }
+    assert.equal(await page.evaluate(() => window.fixtureRename('@Jonas_B', 'Jonas B.')), 2);
+    const after = await replies();
+    assert.deepEqual(after[0], ['Jonas B.', '@jonas_b', '/jonas_b']);
+    assert.deepEqual(after[4], ['Jonas B.', '@jonas_b', '/jonas_b']);
+    assert.deepEqual(errors, []);
+    await page.close();
   });
 });
 
