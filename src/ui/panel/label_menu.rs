@@ -42,6 +42,8 @@ struct State {
     labels: Vec<Label>,
     /// Ids of the labels on the subject.
     on: Vec<String>,
+    /// The labels were read once (until then, no "No labels yet").
+    loaded: bool,
     /// The labels revision shown; older answers are ignored.
     rev: Option<u64>,
     /// Reads started; an answer to an earlier one than the newest is ignored.
@@ -305,6 +307,7 @@ impl LabelMenu {
                         return;
                     }
                 }
+                state.loaded = true;
                 state.rev = response.labels_rev.or(state.rev);
                 state.labels = response.labels.unwrap_or_default();
                 state.on = response
@@ -383,9 +386,10 @@ impl LabelMenu {
         }
         dom::set_hidden(
             &self.empty,
-            editing || !state.labels.is_empty() || !query.trim().is_empty(),
+            editing || !state.loaded || !state.labels.is_empty() || !query.trim().is_empty(),
         );
-        dom::set_hidden(&self.listbox, editing || state.entries.is_empty());
+        // Kept while empty (it takes no room then): the search field controls it.
+        dom::set_hidden(&self.listbox, editing);
         let target = match state.entries.get(state.highlight) {
             Some(Entry::Label(index)) => Some(state.labels[*index].name.clone()),
             _ => None,

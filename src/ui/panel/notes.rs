@@ -168,6 +168,7 @@ impl NotesPanel {
                 }
             }
             let empty = text("p", &[("class", "empty")], "No notes yet.");
+            dom::set_hidden(&empty, true); // until the notes are read
             dom::append(&section, &[&list, &empty]);
             dom::append(&element, &[&section]);
             sections.push(Section {
