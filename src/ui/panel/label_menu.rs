@@ -30,6 +30,7 @@ pub struct LabelMenu {
     edit_button: HtmlButtonElement,
     delete_button: HtmlButtonElement,
     editor_slot: Element,
+    keys: Element,
     messages: Messages,
     state: RefCell<State>,
     editor: RefCell<Option<(LabelEditor, Listeners)>>,
@@ -142,6 +143,7 @@ impl LabelMenu {
             edit_button,
             delete_button,
             editor_slot,
+            keys,
             messages,
             state: RefCell::default(),
             editor: RefCell::default(),
@@ -395,6 +397,7 @@ impl LabelMenu {
             _ => None,
         };
         dom::set_hidden(&self.actions, editing || target.is_none());
+        dom::set_hidden(&self.keys, editing);
         self.target.set_text_content(target.as_deref());
         drop(state);
         if let Some(id) = active {
@@ -600,7 +603,12 @@ impl LabelMenu {
         });
         dom::clear(&self.editor_slot);
         let _ = self.editor_slot.append_child(&editor.element);
-        for part in [&self.search as &Element, &self.listbox, &self.actions] {
+        for part in [
+            &self.search as &Element,
+            &self.listbox,
+            &self.actions,
+            &self.keys,
+        ] {
             dom::set_hidden(part, true);
         }
         editor.focus();
