@@ -248,11 +248,17 @@ test('Delete deletes the highlighted label with Undo (Ctrl+Z and the button); it
   await until('restored', async () => Boolean(await labelNamed('Order issue')));
 });
 
-test('Escape asks the frame to close (a message with no user data)', async () => {
+test('Escape asks the frame to close (a message with no user data); shown again, the menu opens fresh', async () => {
   const before = await closes();
-  await search().focus();
+  await typeQuery('whole', 'Wholesale');
   await page.keyboard.press('Escape');
   await until('close requested', async () => (await closes()) === before + 1);
+  assert.equal(await search().inputValue(), 'whole', 'nothing changes until it is shown again');
+  // The content script re-opens the same subject without changing the hash and focuses the frame.
+  await page.evaluate(() => window.dispatchEvent(new Event('focus')));
+  await until('fresh search field', async () => (await search().inputValue()) === '');
+  await until('focus in the search field', async () => (await focused()).role === 'combobox');
+  await until('every label', async () => (await optionNames()).length === 4);
 });
 
 test('a hash change re-uses the page for another subject', async () => {
