@@ -4,8 +4,9 @@
 //! talk to the background (`platform::library::request`) and read again when any tab changes labels or
 //! notes (`live`).
 //!
-//! Files: `params` (the hash), `label_menu` and `label_editor`, `menu` (the menu's rows), `palette`,
-//! `notes` and `note_item`, `time` (relative times), `messages` (status, alert, Undo), `live`, `dom`.
+//! Files: `params` (the hash), `label_menu` (its `changes`: toggle, create, edit, delete, undo) and
+//! `label_editor`, `menu` (the menu's rows), `palette`, `notes` (its `changes`: add, edit, delete, undo) and
+//! `note_item`, `time` (relative times), `messages` (status, alert, Undo), `live`, `dom`.
 //! `params`, `menu`, `palette` and `time` are pure and tested natively (tests/ui_panel.rs).
 mod dom;
 mod label_editor;
