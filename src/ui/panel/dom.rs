@@ -74,15 +74,27 @@ pub fn quoted(name: &str) -> String {
     format!("“{}”", name.trim())
 }
 
+thread_local! {
+    /// The panel asked to be closed and has not been used since (see [`take_close_requested`]).
+    static CLOSE_REQUESTED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
 /// Asks the content script that framed the panel to close it. The message carries no user data: the page
 /// can read it.
 pub fn request_close() {
+    CLOSE_REQUESTED.with(|flag| flag.set(true));
     let window = crate::dom::window();
     let message = js_sys::Object::new();
     let _ = js_sys::Reflect::set(&message, &"answerdeck".into(), &"panel".into());
     let _ = js_sys::Reflect::set(&message, &"action".into(), &"close".into());
     let parent = window.parent().ok().flatten().unwrap_or(window);
     let _ = parent.post_message(&JsValue::from(message), "*");
+}
+
+/// Whether the panel asked to be closed since this was last called: the content script re-opens the same
+/// subject without changing the hash, and a menu closed with Escape should then open fresh.
+pub fn take_close_requested() -> bool {
+    CLOSE_REQUESTED.with(|flag| flag.replace(false))
 }
 
 /// Event listeners that live as long as their owner.
@@ -109,6 +121,16 @@ impl Listeners {
                 }
             },
         );
+        self.0.borrow_mut().push(listener);
+    }
+
+    /// Runs `f` before any other listener of `event` (capture phase on `target`), while this lives.
+    pub fn capture(&self, target: &EventTarget, event: &'static str, f: impl Fn() + 'static) {
+        let options = EventListenerOptions {
+            phase: gloo::events::EventListenerPhase::Capture,
+            passive: true,
+        };
+        let listener = EventListener::new_with_options(target, event, options, move |_| f());
         self.0.borrow_mut().push(listener);
     }
 }

@@ -24,12 +24,14 @@ impl LabelEditor {
             "form",
             &[
                 ("class", "label-editor"),
-                (
-                    "aria-label",
-                    &format!("Edit label {}", dom::quoted(&label.name)),
-                ),
+                ("aria-labelledby", "label-editor-title"),
                 ("novalidate", ""),
             ],
+        );
+        let title = text(
+            "h2",
+            &[("id", "label-editor-title")],
+            &format!("Edit label {}", dom::quoted(&label.name)),
         );
         let name_field = el("label", &[("class", "field")]);
         let name: HtmlInputElement = dom::typed(
@@ -76,7 +78,7 @@ impl LabelEditor {
         );
         let cancel = dom::button("Cancel", &[("aria-keyshortcuts", "Escape")]);
         dom::append(&buttons, &[&save, &cancel]);
-        dom::append(&element, &[&name_field, &group, &buttons]);
+        dom::append(&element, &[&title, &name_field, &group, &buttons]);
         LabelEditor {
             element,
             id: label.id.clone(),

@@ -18,6 +18,7 @@ pub struct Messages {
     pub element: Element,
     status: Element,
     status_text: Element,
+    separator: Element,
     pub undo_button: HtmlButtonElement,
     alert: Element,
     undo: RefCell<Option<Undo>>,
@@ -37,13 +38,16 @@ impl Messages {
             ],
         );
         undo_button.set_hidden(true);
-        dom::append(&status, &[&status_text, &undo_button]);
+        let separator = dom::text("span", &[("aria-hidden", "true")], " — ");
+        dom::set_hidden(&separator, true);
+        dom::append(&status, &[&status_text, &separator, &undo_button]);
         let alert = el("p", &[("class", "alert"), ("role", "alert")]);
         dom::append(&element, &[&status, &alert]);
         Messages {
             element,
             status,
             status_text,
+            separator,
             undo_button,
             alert,
             undo: RefCell::default(),
@@ -54,6 +58,7 @@ impl Messages {
     pub fn status(&self, text: &str) {
         self.status_text.set_text_content(Some(text));
         self.undo_button.set_hidden(true);
+        dom::set_hidden(&self.separator, true);
         self.undo.replace(None);
         let _ = self.status.set_attribute("class", "status");
     }
@@ -62,6 +67,7 @@ impl Messages {
     pub fn offer_undo(&self, text: &str, undo: Undo) {
         self.status(text);
         self.undo_button.set_hidden(false);
+        dom::set_hidden(&self.separator, false);
         self.undo.replace(Some(undo));
     }
 
@@ -70,6 +76,7 @@ impl Messages {
         let undo = self.undo.take();
         if undo.is_some() {
             self.undo_button.set_hidden(true);
+            dom::set_hidden(&self.separator, true);
         }
         undo
     }

@@ -4,8 +4,9 @@
 //! talk to the background (`platform::library::request`) and read again when any tab changes labels or
 //! notes (`live`).
 //!
-//! Files: `params` (the hash), `label_menu` and `label_editor`, `menu` (the menu's rows), `palette`,
-//! `notes` and `note_item`, `time` (relative times), `messages` (status, alert, Undo), `live`, `dom`.
+//! Files: `params` (the hash), `label_menu` (its `changes`: toggle, create, edit, delete, undo) and
+//! `label_editor`, `menu` (the menu's rows), `palette`, `notes` (its `changes`: add, edit, delete, undo) and
+//! `note_item`, `time` (relative times), `messages` (status, alert, Undo), `live`, `dom`.
 //! `params`, `menu`, `palette` and `time` are pure and tested natively (tests/ui_panel.rs).
 mod dom;
 mod label_editor;
@@ -48,19 +49,30 @@ pub fn start_panel(root: Element) {
     panel
         .listeners
         .on(&panel, &window, "hashchange", |panel, _| panel.route());
-    // Shown again by the content script: focus back in the field, unless the user put it elsewhere.
+    // Shown again by the content script (it focuses the frame). Closed with Escape or Close before: open
+    // fresh, as the hash would have it (notes drafts are kept). Else focus back in the field, unless the
+    // user had put it elsewhere.
     panel.listeners.on(&panel, &window, "focus", |panel, _| {
-        let body = crate::dom::document().body();
-        let active = crate::dom::document().active_element();
-        if active.is_none()
-            || active
-                .as_ref()
-                .map(|a| a.unchecked_ref::<web_sys::HtmlElement>())
-                == body.as_ref()
-        {
+        if dom::take_close_requested() {
+            panel.route();
+            return;
+        }
+        let document = crate::dom::document();
+        let on_body = match (document.active_element(), document.body()) {
+            (Some(active), Some(body)) => active == *body,
+            (active, _) => active.is_none(),
+        };
+        if on_body {
             panel.focus();
         }
     });
+    // Used again after asking to close (opened as a page of its own, not framed): nothing to reset. Capture
+    // on the window runs before the views' own keys, one of which may be the Escape asking to close.
+    for event in ["pointerdown", "keydown"] {
+        panel.listeners.capture(&window, event, || {
+            dom::take_close_requested();
+        });
+    }
     let me = Rc::downgrade(&panel);
     match live::on_labels_change(move |rev| {
         if let Some(panel) = me.upgrade() {
@@ -104,6 +116,7 @@ enum View {
 impl Panel {
     /// Shows what the hash asks for, replacing what was shown (a draft in the notes panel is kept).
     fn route(self: &Rc<Self>) {
+        dom::take_close_requested();
         let hash = crate::dom::window().location().hash().unwrap_or_default();
         // Dropped after the new view is built: an old listener may be the one running now.
         let old = self.current.take();

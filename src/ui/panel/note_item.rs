@@ -30,14 +30,7 @@ struct Editor {
 
 impl NoteItem {
     pub fn new(note: &Note, now_ms: f64) -> NoteItem {
-        let element = el(
-            "li",
-            &[
-                ("class", "note"),
-                ("data-note", &note.id),
-                ("tabindex", "-1"),
-            ],
-        );
+        let element = el("li", &[("class", "note"), ("data-note", &note.id)]);
         let meta = el("p", &[("class", "meta")]);
         let author = el("span", &[("class", "author")]);
         let time = el("time", &[]);
@@ -51,11 +44,19 @@ impl NoteItem {
                 &edited,
             ],
         );
-        let body = el("p", &[("class", "note-text")]);
+        // The buttons of every note are named alike; the note's text describes which one they act on.
+        let body_id = format!("note-text-{}", note.id);
+        let body = el("p", &[("class", "note-text"), ("id", &body_id)]);
         let history = el("details", &[("class", "history")]);
         let buttons = el("div", &[("class", "note-buttons")]);
-        let edit = dom::button("Edit", &[("data-action", "edit")]);
-        let delete = dom::button("Delete", &[("data-action", "delete")]);
+        let edit = dom::button(
+            "Edit",
+            &[("data-action", "edit"), ("aria-describedby", &body_id)],
+        );
+        let delete = dom::button(
+            "Delete",
+            &[("data-action", "delete"), ("aria-describedby", &body_id)],
+        );
         dom::append(&buttons, &[&edit, &delete]);
         dom::append(&element, &[&meta, &body, &history, &buttons]);
         let item = NoteItem {
@@ -107,13 +108,6 @@ impl NoteItem {
             }
         }
         self.body.set_text_content(Some(&note.text));
-        let _ = self.element.set_attribute(
-            "aria-label",
-            &format!(
-                "Note by {author}, {}",
-                self.time.text_content().unwrap_or_default()
-            ),
-        );
         // The disclosure keeps its open state; only its content follows the note.
         dom::clear(&self.history);
         dom::set_hidden(&self.history, note.history.is_empty());
