@@ -270,3 +270,13 @@ fn the_second_subject_is_named_by_its_kind() {
     assert_eq!(place("fb:comment:9"), "This comment");
     assert_eq!(place("x:status:9"), "This post");
 }
+
+#[test]
+fn the_panel_offers_the_cores_palette() {
+    // The panel's copy and the store's palette (what imports and the options page use) must not drift.
+    let core: Vec<(&str, &str)> = answerdeck::core::labels::PALETTE
+        .iter()
+        .map(|swatch| (swatch.name, swatch.color))
+        .collect();
+    assert_eq!(core, palette::PALETTE.to_vec());
+}

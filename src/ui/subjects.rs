@@ -218,7 +218,9 @@ impl Subjects {
     }
 
     fn open_panel(&self, kind: HostKind, subject: &Subject, button: &HtmlElement) {
-        let panel = self.panel.borrow().clone().or_else(|| {
+        // The borrow ends before the frame is made and stored (one statement would hold it).
+        let existing = self.panel.borrow().clone();
+        let panel = existing.or_else(|| {
             let made = PanelFrame::new();
             self.panel.borrow_mut().clone_from(&made);
             made
