@@ -313,6 +313,9 @@ test('notes added through runtime.sendMessage are signed with "Your name", found
   // A note added elsewhere appears in the open search.
   await add('fb:thread:100012345678901', 'Jane called again', 'Jane Doe');
   await waitText(page.locator('#notes-count'), '2 notes match “jane”');
+  // The redraw keeps the earlier versions open and the focus on their button.
+  assert.equal(await focusedName(), 'Hide 1 earlier version');
+  assert.equal(await notesSection().locator('.note-history').isVisible(), true);
   await search.fill('');
   await waitText(page.locator('#notes-count'), '4 notes');
   await waitText(labelRow('Very important').locator('.label-count'), '2 conversations, 1 person');

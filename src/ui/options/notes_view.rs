@@ -116,12 +116,32 @@ impl NotesView {
             (false, n) => format!("{n} notes match {}", dom::quoted(query)),
         };
         self.count.set_text_content(Some(&summary));
+        // A live redraw must not take focus away from an "earlier versions" button.
+        let focused = crate::dom::document()
+            .active_element()
+            .filter(|active| self.list.contains(Some(active)))
+            .and_then(|active| active.closest("li.note").ok().flatten())
+            .and_then(|item| item.get_attribute("data-id"));
         dom::clear(&self.list);
         let open = self.open.borrow();
         for note in notes {
-            let _ = self
+            let item = note_item(note, open.contains(&note.id));
+            if focused.as_deref() == Some(note.id.as_str()) {
+                if let Some(toggle) = item.query_selector("button").ok().flatten() {
+                    let _ = self.list.append_child(&item);
+                    dom::focus(&toggle);
+                    continue;
+                }
+            }
+            let _ = self.list.append_child(&item);
+        }
+        if focused.is_some()
+            && !self
                 .list
-                .append_child(&note_item(note, open.contains(&note.id)));
+                .contains(crate::dom::document().active_element().as_deref())
+        {
+            // The note is gone or has no button any more: back to the search field.
+            dom::focus(&self.search);
         }
     }
 }
