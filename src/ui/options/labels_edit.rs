@@ -459,6 +459,10 @@ impl Page {
                             if let Some(line) = row.query_selector(".row-error").ok().flatten() {
                                 line.set_text_content(Some(&problem));
                             }
+                            if let Some(input) = row.query_selector(".rename-input").ok().flatten()
+                            {
+                                let _ = input.set_attribute("aria-invalid", "true");
+                            }
                         }
                         None => page.status.show(&problem, true),
                     }

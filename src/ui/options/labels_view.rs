@@ -322,13 +322,17 @@ fn label_row(
     let colour = color_label(&label.color);
     match rename {
         Some(typed_so_far) => {
-            let input_id = format!("rename-{}", label.id);
+            let input_id = dom::element_id("rename", &label.id);
             let input: HtmlInputElement = typed(
                 "input",
                 &[
                     ("type", "text"),
                     ("class", "rename-input"),
                     ("id", &input_id),
+                    (
+                        "aria-describedby",
+                        &dom::element_id("label-error", &label.id),
+                    ),
                     ("autocomplete", "off"),
                     ("maxlength", &MAX_LABEL_NAME_CHARS.to_string()),
                 ],
@@ -370,7 +374,11 @@ fn label_row(
     );
     let error = el(
         "p",
-        &[("class", "field-error row-error"), ("aria-live", "polite")],
+        &[
+            ("class", "field-error row-error"),
+            ("id", &dom::element_id("label-error", &label.id)),
+            ("aria-live", "polite"),
+        ],
     );
     dom::append(&main, &[&meta, &error]);
 
@@ -401,7 +409,7 @@ fn label_row(
             ],
         );
     } else {
-        let palette_id = format!("palette-{}", label.id);
+        let palette_id = dom::element_id("palette", &label.id);
         dom::append(
             &actions,
             &[
@@ -441,7 +449,7 @@ fn label_row(
             &[
                 ("class", "palette"),
                 ("role", "group"),
-                ("id", &format!("palette-{}", label.id)),
+                ("id", &dom::element_id("palette", &label.id)),
                 ("aria-label", &format!("Colour of {}", label.name)),
             ],
         );

@@ -171,7 +171,7 @@ fn note_item(note: &Note, history_open: bool) -> Element {
         ],
     );
     if !note.history.is_empty() {
-        let list_id = format!("history-{}", note.id);
+        let list_id = dom::element_id("history", &note.id);
         let toggle = dom::button(
             &history_label(note.history.len(), history_open),
             &[
