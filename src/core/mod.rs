@@ -19,20 +19,30 @@
 //! - [`labels`], [`notes`]: conversation labels and notes, their rules; [`assign`]: labels on subjects;
 //!   [`note_search`]: listing and searching notes; [`label_summary`]: what tabs draw chips from;
 //!   [`refusal`]: why a labels or notes write was refused; [`time`]: the stored form of times
+//!
+//! Modules only the background and the options page use (imports and exports, the labels and notes
+//! rules) are built with the `pages` feature only: content scripts ship to every messaging page and must
+//! stay small (design.md §6).
 
+#[cfg(feature = "pages")]
 pub mod assign;
 pub mod browse;
+#[cfg(feature = "pages")]
 pub mod exchange;
 pub mod fold;
+#[cfg(feature = "pages")]
 pub mod intake;
+#[cfg(feature = "pages")]
 pub mod label_summary;
 pub mod labels;
 pub mod language;
 pub mod length;
+#[cfg(feature = "pages")]
 pub mod note_search;
 pub mod notes;
 pub mod order;
 pub mod record;
+#[cfg(feature = "pages")]
 pub mod refusal;
 pub mod reply;
 pub mod search;
@@ -40,5 +50,6 @@ pub mod settings;
 pub mod subject;
 pub mod suggest;
 pub mod template;
+#[cfg(feature = "pages")]
 pub mod time;
 pub mod usage;

@@ -1,6 +1,7 @@
 //! The background's labels and notes requests: each is decided by the core's rules inside one store
 //! transaction (`labels_store`), then announced by setting `storage.local["answerdeck.labels"]` to the new
-//! labels revision, which every tab and panel listens to. The library revision is never bumped here.
+//! labels revision, which every tab and panel listens to ([`on_change`]). The library revision is never
+//! bumped here.
 use super::ext;
 use super::labels_store::{Changes, Found, Pick, Reads};
 use super::protocol::{LabelInput, Request, Response, LABELS_KEY};
@@ -403,4 +404,25 @@ async fn announce_now(rev: u64) {
             &error,
         );
     }
+}
+
+/// Calls `f` with the labels revision just announced (`None` if unreadable) whenever labels or notes
+/// change, in this or any other tab. Dropping the listener stops it.
+pub fn on_change(mut f: impl FnMut(Option<u64>) + 'static) -> Result<ext::ApiListener, JsValue> {
+    ext::ApiListener::new("storage.onChanged", move |changes, area| {
+        if area.as_string().as_deref() != Some("local") {
+            return;
+        }
+        let Ok(change) = Reflect::get(&changes, &JsValue::from_str(LABELS_KEY)) else {
+            return;
+        };
+        if change.is_undefined() {
+            return;
+        }
+        let rev = Reflect::get(&change, &JsValue::from_str("newValue"))
+            .ok()
+            .and_then(|value| value.as_f64())
+            .map(|rev| rev as u64);
+        f(rev);
+    })
 }

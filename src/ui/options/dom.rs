@@ -79,3 +79,19 @@ pub fn count(n: usize, one: &str, many: &str) -> String {
         format!("{} {many}", crate::core::reply::thousands(n))
     }
 }
+
+/// An element id made from `prefix` and a stored id (which may come from an imported file): characters
+/// that would break an id reference list (`aria-describedby`, `aria-controls`) become `_`.
+pub fn element_id(prefix: &str, id: &str) -> String {
+    let safe: String = id
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    format!("{prefix}-{safe}")
+}

@@ -1,7 +1,8 @@
 //! Import (a file input labelled "Import": Answerdeck JSON, CSV/TSV, espanso YAML) and Export (buttons that
 //! download the library as a v1 JSON file or as CSV). Both go through the background: it checks the whole
 //! file and applies it in one transaction, or refuses it with the place and reason, changing nothing.
-//! Exact duplicates of replies already stored are skipped and reported with a few examples.
+//! Exact duplicates of replies already stored are skipped and reported with a few examples. A v1 file's
+//! labels, conversation labels and notes are merged too, and counted in the summary.
 use super::dom::{self, el, text, typed};
 use super::Page;
 use crate::platform::library;
@@ -54,7 +55,7 @@ impl Transfer {
                 ("class", "button secondary"),
                 (
                     "title",
-                    "Import replies: an Answerdeck .json file, a .csv/.tsv spreadsheet or espanso .yml",
+                    "Import replies (and labels and notes): an Answerdeck .json file, a .csv/.tsv spreadsheet or espanso .yml",
                 ),
             ],
             "Import",
@@ -63,7 +64,10 @@ impl Transfer {
             "Export",
             &[
                 ("class", "secondary"),
-                ("title", "Download every saved reply as a .json file"),
+                (
+                    "title",
+                    "Download every saved reply, label and note as a .json file",
+                ),
             ],
         );
         let export_csv = dom::button(
@@ -215,7 +219,8 @@ impl Page {
     }
 }
 
-/// `Imported: 3 new, 1 updated, 0 unchanged, 2 duplicates skipped, 1 warning`.
+/// `Imported: 3 new, 1 updated, 0 unchanged; 2 labels, 5 conversations and 7 notes added, 2 duplicates
+/// skipped, 1 warning`.
 fn import_summary(response: &Response) -> String {
     let mut summary = format!(
         "Imported: {} new, {} updated, {} unchanged",
@@ -230,6 +235,27 @@ fn import_summary(response: &Response) -> String {
             dom::count(skipped, "duplicate skipped", "duplicates skipped")
         ));
     }
+    let added: Vec<String> = [
+        (response.labels_added, "label", "labels"),
+        (
+            response.conversations_added,
+            "conversation",
+            "conversations",
+        ),
+        (response.notes_added, "note", "notes"),
+    ]
+    .into_iter()
+    .filter_map(|(n, one, many)| n.filter(|n| *n > 0).map(|n| dom::count(n, one, many)))
+    .collect();
+    if !added.is_empty() {
+        summary.push_str(&format!("; {} added", and_list(&added)));
+    }
+    if let Some(merged) = response.notes_updated.filter(|n| *n > 0) {
+        summary.push_str(&format!(
+            ", {} with the other version kept in the history",
+            dom::count(merged, "note merged", "notes merged")
+        ));
+    }
     let warnings = response.warnings.as_ref().map_or(0, Vec::len);
     if warnings > 0 {
         summary.push_str(&format!(
@@ -238,6 +264,15 @@ fn import_summary(response: &Response) -> String {
         ));
     }
     summary
+}
+
+/// `a`, `a and b`, `a, b and c`.
+fn and_list(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
 }
 
 /// The report's lines: a few duplicate examples (how many more were found), then every warning.

@@ -1,4 +1,4 @@
-//! The options page: the library editor. A sidebar of folders (and Favourites, Unused), a list of saved
+//! The options page: the library editor, labels and notes. A sidebar of folders (and Favourites, Unused), a list of saved
 //! replies with search, stars, manual order and use, an editor with a live preview, import and export
 //! (JSON, CSV, espanso), and the settings. The background owns the store; this page reads the library with
 //! `Request::List` (replies, use and settings in one answer), writes one reply at a time with
@@ -8,15 +8,20 @@
 //! Files: `dom` (element building, text only), `model` (the library, its order and search index),
 //! `shelves` (the sidebar), `list` and `row`, `arrange` (star, move), `editor` (the form) and `editing`
 //! (save, cancel, reload), `variants`, `draft` (form values ↔ reply), `preview`, `import_export`,
-//! `settings_form`, `status` (status line, alert and import report).
+//! `settings_form`, `status` (status line, alert and import report), `labels_view` and `labels_edit` (the Labels section) and
+//! `notes_view` (the Notes section: search over every note). Labels and notes are read with
+//! `labels.list`/`notes.search` and read again whenever any tab changes them (`labels::on_change`).
 mod arrange;
 mod dom;
 mod draft;
 mod editing;
 mod editor;
 mod import_export;
+mod labels_edit;
+mod labels_view;
 mod list;
 mod model;
+mod notes_view;
 mod preview;
 mod row;
 mod settings_form;
@@ -25,14 +30,17 @@ mod status;
 mod variants;
 
 use crate::platform::ext::ApiListener;
+use crate::platform::labels;
 use crate::platform::library;
 use crate::platform::protocol::Request;
 use arrange::Arranging;
 use editor::Editor;
 use gloo::events::{EventListener, EventListenerOptions};
 use import_export::Transfer;
+use labels_view::LabelsView;
 use list::List;
 use model::Library;
+use notes_view::NotesView;
 use settings_form::SettingsForm;
 use shelves::Shelves;
 use status::{Action, Alert, Report, Status};
@@ -52,6 +60,8 @@ pub fn start_options(root: Element) {
     let page = Rc::new(Page::build(&root));
     page.wire();
     page.reload();
+    page.reload_labels();
+    page.search_notes();
     let listener = {
         let me = Rc::downgrade(&page);
         library::on_revision(move |rev| {
@@ -83,6 +93,17 @@ pub fn start_options(root: Element) {
     if let Ok(listener) = usage_listener {
         page.change_listeners.borrow_mut().push(listener);
     }
+    let labels_listener = {
+        let me = Rc::downgrade(&page);
+        labels::on_change(move |rev| {
+            if let Some(page) = me.upgrade() {
+                page.labels_changed(rev);
+            }
+        })
+    };
+    if let Ok(listener) = labels_listener {
+        page.change_listeners.borrow_mut().push(listener);
+    }
     PAGE.with(|slot| slot.replace(Some(page)));
 }
 
@@ -94,6 +115,8 @@ pub(crate) struct Page {
     editor: Editor,
     transfer: Transfer,
     settings: SettingsForm,
+    labels: LabelsView,
+    notes: NotesView,
     status: Status,
     alert: Alert,
     report: Report,
@@ -136,7 +159,20 @@ impl Page {
         let workspace = dom::el("div", &[("class", "workspace")]);
         dom::append(&workspace, &[&shelves.nav, &list.section, &editor.section]);
         let settings = SettingsForm::new();
-        dom::append(root, &[&header, &messages, &workspace, &settings.section]);
+        let labels = LabelsView::new();
+        let notes = NotesView::new();
+        let annotations = dom::el("div", &[("class", "annotations")]);
+        dom::append(&annotations, &[&labels.section, &notes.section]);
+        dom::append(
+            root,
+            &[
+                &header,
+                &messages,
+                &workspace,
+                &annotations,
+                &settings.section,
+            ],
+        );
         let _ = root.set_attribute("aria-busy", "true");
         Page {
             root: root.clone(),
@@ -146,6 +182,8 @@ impl Page {
             editor,
             transfer,
             settings,
+            labels,
+            notes,
             status,
             alert,
             report,
@@ -173,6 +211,8 @@ impl Page {
         settings_form::wire(self);
         editing::wire(self);
         import_export::wire(self);
+        labels_edit::wire(self);
+        notes_view::wire(self);
     }
 
     /// Listens to `event` on `target` for as long as the page lives.
@@ -279,6 +319,7 @@ impl Page {
         match self.status.take_action() {
             Some(Action::UndoDelete(reply)) => self.undo_delete(reply),
             Some(Action::RestoreDraft(mode, draft)) => self.restore_draft(mode, draft),
+            Some(Action::RestoreLabel(id, name)) => self.restore_label(id, name),
             None => {}
         }
     }

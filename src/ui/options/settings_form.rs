@@ -94,7 +94,7 @@ impl SettingsForm {
         let (agent, agent_box) = text_setting(
             "agent_name",
             "Your name",
-            "Fills {agent} in your replies, e.g. “Sam from the team”.",
+            "Fills {agent} in your replies, e.g. “Sam from the team”, and signs the notes you write.",
             "Sam",
         );
         let (facebook, facebook_box) = text_setting(

@@ -1,5 +1,5 @@
 //! The message areas at the top of the page: a status line (`role="status"`, polite) that may offer one
-//! action (Undo a delete, Restore discarded changes), an alert (`role="alert"`) for refusals that need
+//! action (Undo a delete of a reply or a label, Restore discarded changes), an alert (`role="alert"`) for refusals that need
 //! reading, such as a refused import, and a report (polite) for what an import found worth a look
 //! (duplicates, warnings).
 use super::dom::{self, el, text};
@@ -15,6 +15,8 @@ pub enum Action {
     UndoDelete(Reply),
     /// Reopen the editor with changes discarded by Escape or Cancel.
     RestoreDraft(Mode, Draft),
+    /// Bring back a label deleted a moment ago (id, name), with every conversation it was on.
+    RestoreLabel(String, String),
 }
 
 pub struct Status {
