@@ -9,11 +9,27 @@ use super::subject_host::{HostKind, Subject, SubjectHost};
 use crate::platform::ext::ApiListener;
 use crate::platform::labels_view::LabelsView;
 use crate::platform::library;
-use crate::sites::conversations;
 use crate::sites::surface::Surface;
+use crate::sites::{adapter, conversations};
 use std::cell::{Cell, RefCell};
 use std::rc::{Rc, Weak};
 use web_sys::{Document, Element, HtmlElement};
+
+/// The open conversation when the page shows no header for it (slow or older builds render it late): its key
+/// from the composer's facts, the hosts beside the composer, so labels and notes stay reachable.
+fn beside_composer(
+    surface: Surface,
+    document: &Document,
+) -> Option<conversations::OpenConversation> {
+    let editor = adapter::composers(surface, document).into_iter().next()?;
+    let facts = adapter::composer_facts(surface, document, &editor);
+    Some(conversations::OpenConversation {
+        key: facts.conversation?,
+        name: facts.person.name,
+        person: None,
+        after: adapter::composer_anchor(surface, &editor),
+    })
+}
 
 /// Where a host sits, so a re-scan finds the host it made before for the same place.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -109,7 +125,9 @@ impl Subjects {
                 };
                 self.place(Slot::Row, HostKind::Labels, &row.row, &row.after, subject);
             }
-            if let Some(open) = conversations::open_conversation(surface, document) {
+            let open = conversations::open_conversation(surface, document)
+                .or_else(|| beside_composer(surface, document));
+            if let Some(open) = open {
                 self.place_conversation(open);
             }
             self.scan_filter(surface, document);

@@ -15,8 +15,9 @@ describe('concurrent edits from several pages', () => {
   const senders = [];
   before(async () => {
     browser = await startBrowser({ csp: 'facebook' });
-    for (const url of ['https://www.facebook.com/messages/t/100012345678901/', 'https://www.facebook.com/messages/t/100023456789012/']) {
+    for (const url of ['https://www.facebook.com/messages/t/100012345678901/', 'https://www.facebook.com/messages/t/6543219876543210/']) {
       const { page } = await open(browser, url);
+      await page.bringToFront();
       await eventually(async () => (await hosts(page, 'notes')).length === 1, 'the notes control');
       await clickInHost(page, 'notes');
       senders.push(await panelFrame(page, { mode: 'notes' }));
