@@ -6,7 +6,7 @@ import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { submissions } from './harness.mjs';
 import { startBrowser, open } from './extension.mjs';
-import { hosts, chipText, ask, eventually } from './labels-helpers.mjs';
+import { hosts, chipText, clickInHost, panelFrame, ask, eventually } from './labels-helpers.mjs';
 
 const CHAT_VIRTUAL = 'https://x.com/i/chat/1589427603-1880000000000000000';
 const CLARA = 'x:dm:1589427603-1880000000000000150'; // conversation #150
@@ -112,3 +112,65 @@ describe('labels in the Business Suite inbox', () => {
     await page.close();
   });
 });
+
+const POST_PEOPLE = 'https://www.facebook.com/nordlichtkaffee/posts/pfbid0Lp7Ke2Wq9Tn4Xb6Rc1Zd8Hf3Mj5Sa2Vy7Nu4Go9Bi1Ct6Ew3Qk8Rm5Dl2Fh';
+const MESSENGER_VIRTUAL = 'https://www.messenger.com/t/100081234567890';
+
+for (const csp of ['facebook', 'strict']) {
+  describe(`people and recycled rows on Facebook, page CSP "${csp}"`, () => {
+    let browser;
+    before(async () => { browser = await startBrowser({ csp }); });
+    after(async () => { await browser?.close(); });
+
+    test('a commenter labelled and noted under a post is known in his Messenger conversation', async () => {
+      const { page, errors } = await open(browser, POST_PEOPLE);
+      const JONAS = 'fb:user:100012345678901';
+      await eventually(async () => (await hosts(page, 'labels', { subject: JONAS })).length === 2, 'a person host on each of his two comments');
+      for (const key of ['fb:user:maria.sorensen.cph', 'fb:user:100034567890123', 'fb:user:zoe.lefevre']) {
+        assert.ok((await hosts(page, 'labels', { subject: key })).length >= 1, `a person host for ${key} (every link form)`);
+      }
+      assert.equal((await hosts(page, 'labels', { subject: 'fb:user:nordlichtkaffee' })).length, 0, 'not for the Page itself');
+      // The label menu, from his first comment, with the keyboard.
+      await clickInHost(page, 'labels', { subject: JONAS });
+      const menu = await panelFrame(page, { mode: 'labels', subject: JONAS });
+      await eventually(() => menu.evaluate(() => document.hasFocus() && document.activeElement?.localName === 'input'), 'focus in the menu');
+      await page.keyboard.type(`Returns ${csp}`, { delay: 5 });
+      await page.keyboard.press('Enter');
+      await eventually(async () => (await hosts(page, 'labels', { subject: JONAS })).every((h) => h.text === `Returns ${csp}`), 'both of his comments show the label');
+      await page.keyboard.press('Escape');
+      // A note about him, from the same comment.
+      await clickInHost(page, 'notes', { subject: JONAS });
+      const notes = await panelFrame(page, { mode: 'notes', subject: JONAS });
+      await eventually(() => notes.evaluate(() => document.hasFocus() && document.activeElement?.localName === 'textarea'), 'focus in the note field');
+      await page.keyboard.type(`Sent the grinder back on 20 Nov (${csp})`, { delay: 2 });
+      await page.keyboard.press('Control+Enter');
+      await eventually(async () => /1/.test((await hosts(page, 'notes', { subject: JONAS }))[0]?.text ?? ''), 'his notes control counts it');
+      await page.keyboard.press('Escape');
+      assert.deepEqual(await submissions(page), [], 'nothing posted');
+      assert.deepEqual(errors, []);
+      await page.close();
+
+      const chat = await open(browser, 'https://www.facebook.com/messages/t/100012345678901/');
+      await eventually(async () => (await chipText(chat.page, 'labels', JONAS)) === `Returns ${csp}`, 'his chips in the Messenger header');
+      await eventually(async () => /1/.test((await hosts(chat.page, 'notes'))[0]?.text ?? ''), 'the conversation\'s notes control counts his note');
+      assert.deepEqual(chat.errors, []);
+      await chat.page.close();
+    });
+
+    test('messenger.com in German with a recycling chat list: labels follow the threads, the filter counts rows', async () => {
+      const { page, errors } = await open(browser, MESSENGER_VIRTUAL);
+      const href = await page.evaluate(() => window.fixtureChats()[120].href); // "/t/<id>/" or "/e2ee/t/<id>/"
+      const id = href.split('/').filter(Boolean).pop();
+      const key = href.startsWith('/e2ee/') ? `fb:e2ee:${id}` : `fb:thread:${id}`;
+      const made = await ask(browser, { op: 'label.put', label: { name: `Großhandel ${csp}`, color: '#188038' } });
+      await labelOn(browser, key, made.labels[0].id);
+      await eventually(async () => (await hosts(page, 'labels', { within: { role: 'grid' } })).length >= 8, 'row hosts');
+      await page.evaluate(() => window.fixtureScrollTo(118));
+      await eventually(async () => (await chipText(page, 'labels', key, { within: { role: 'grid' } })) === `Großhandel ${csp}`, `the recycled row of ${key}`);
+      const others = (await hosts(page, 'labels', { within: { role: 'grid' } })).filter((h) => h.subject !== key);
+      assert.ok(others.length > 3 && others.every((h) => !h.text.includes('Großhandel')), 'only that row carries it');
+      assert.deepEqual(errors, []);
+      await page.close();
+    });
+  });
+}
