@@ -254,3 +254,33 @@ test('Firefox: Facebook post — reply host → picker → "order" + Enter inser
 test('Firefox: X status — reply host → picker → "order" + Enter inserts the order-status reply', { timeout: 30_000 }, async (t) => {
   await answerFirstReplyHost(t, 'x');
 });
+
+test('Firefox: Messenger — the header\'s labels host → label menu (extension frame) → a new label shows on the row', { timeout: 30_000 }, async () => {
+  const url = 'https://www.facebook.com/messages/t/100012345678901/';
+  await ff.navigate(url);
+  await ff.executeAsync('const done = arguments[0]; Promise.resolve(window.__fixture && window.__fixture.ready).then(() => done(true), () => done(false))');
+  const header = '[role="main"] [data-answerdeck="labels"][data-subject="fb:thread:100012345678901"]';
+  const row = '[role="grid"] [data-answerdeck="labels"][data-subject="fb:thread:100012345678901"]';
+  const rect = await waitFor(
+    () => ff.execute(`const h = document.querySelector(arguments[0]); if (!h) return null; h.scrollIntoView({ block: 'center' });
+      const r = h.getBoundingClientRect(); return r.width > 0 && { x: r.left + r.width / 2, y: r.top + r.height / 2 }`, header),
+    { timeout: 10_000, message: async () => `no labels host in the header${browserLog()}` },
+  );
+  await ff.clickAt(rect.x, rect.y);
+  await waitFor(() => ff.execute(`return document.querySelector('[data-answerdeck="panel"]')?.hasAttribute('open') === true`), {
+    timeout: 5_000,
+    message: async () => `the label menu did not open${browserLog()}`,
+  });
+  await new Promise((r) => setTimeout(r, 800)); // the frame's script starts and focuses its search field (not observable from the page)
+  await ff.typeKeys('Firefox label');
+  await ff.typeKeys(KEYS.Enter);
+  await waitFor(async () => (await ff.shadowTexts(row, '.chip')).join('|') === 'Firefox label', {
+    timeout: 5_000,
+    message: async () => `the row never showed the label: ${JSON.stringify(await ff.shadowTexts(row, 'button').catch((e) => e.message))}${browserLog()}`,
+  });
+  await ff.typeKeys(KEYS.Escape);
+  await waitFor(() => ff.execute(`return !document.querySelector('[data-answerdeck="panel"]')?.hasAttribute('open')`), {
+    timeout: 5_000,
+    message: async () => `Escape did not close the label menu${browserLog()}`,
+  });
+});
