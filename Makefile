@@ -14,11 +14,12 @@ run: dist
 	@node scripts/run.mjs
 
 # Figures, not pass/fail (design.md §6): core search and suggestions (criterion), DOMContentLoaded → first control,
-# and the picker with 30,000 replies in Chromium.
+# the picker with 30,000 replies in Chromium, and the label menu's open time and cross-tab updates.
 bench: dist
 	@cargo bench --bench search
 	@node scripts/bench-first-control.mjs 12
 	@node scripts/bench-picker.mjs 30000 15
+	@node scripts/bench-panel.mjs 10
 
 lint: dist
 	@npx web-ext lint --source-dir dist/firefox --self-hosted
