@@ -51,10 +51,10 @@ pub async fn call(namespace: &str, method: &str, args: &[JsValue]) -> Result<JsV
         array.push(arg);
     }
     let result = Reflect::apply(&function, &this, &array)?;
-    match result.dyn_into::<Promise>() {
-        Ok(promise) => JsFuture::from(promise).await,
-        Err(value) => Ok(value),
-    }
+    // `Promise.resolve`, not `instanceof Promise`: in Firefox an extension page framed inside a web page gets
+    // the API's promises from another realm, which `instanceof` rejects (the promise itself was then taken
+    // for the answer). `resolve` adopts any thenable and wraps plain values.
+    JsFuture::from(Promise::resolve(&result)).await
 }
 
 /// Calls a synchronous API method (`runtime.getURL` …) with `this` bound to its namespace.
