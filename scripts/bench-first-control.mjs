@@ -6,7 +6,7 @@ const N = Number(process.argv[2] || 12);
 const URL_POST = 'https://www.facebook.com/nordlichtkaffee/posts/pfbid02kM8xWq3Tn7vYb5RcLz9HdPj4sFa6Ue1GtKw2oXyNmB7qVh3ErJ5iDp8CfS1uAl';
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
 for (const [flavour, csp] of [['wasm', 'facebook'], ['wasm2js', 'strict']]) {
-  const browser = await launch({ extensionDir: 'dist/chrome' });
+  const browser = await launch({ extensionDir: process.env.ANSWERDECK_EXTENSION_DIR || 'dist/chrome' });
   await serveFixtures(browser.context, { csp });
   await browser.context.addInitScript(() => {
     window.__dcl = null; window.__first = null;

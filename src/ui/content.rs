@@ -282,7 +282,7 @@ impl App {
         if self.has_reply_controls() {
             self.floating.borrow_mut().take();
         }
-        self.subjects.scan(surface, &document);
+        self.subjects.scan_soon(surface);
     }
 
     /// Whether the page was understood: a `reply` control on a comment surface; in a conversation or the

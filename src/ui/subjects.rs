@@ -11,6 +11,7 @@ use crate::platform::labels_view::LabelsView;
 use crate::platform::library;
 use crate::sites::surface::Surface;
 use crate::sites::{adapter, conversations};
+use gloo::timers::callback::Timeout;
 use std::cell::{Cell, RefCell};
 use std::rc::{Rc, Weak};
 use web_sys::{Document, Element, HtmlElement};
@@ -55,6 +56,8 @@ pub struct Subjects {
     hidden: RefCell<Vec<HtmlElement>>,
     panel: RefCell<Option<Rc<PanelFrame>>>,
     surface: Cell<Option<Surface>>,
+    /// The scan asked for by the last DOM change, run once the page's own work of that task is done.
+    pending: RefCell<Option<Timeout>>,
     _listener: RefCell<Option<ApiListener>>,
     weak: RefCell<Weak<Subjects>>,
 }
@@ -68,6 +71,7 @@ impl Subjects {
             hidden: RefCell::default(),
             panel: RefCell::default(),
             surface: Cell::new(None),
+            pending: RefCell::default(),
             _listener: RefCell::default(),
             weak: RefCell::default(),
         });
@@ -109,11 +113,32 @@ impl Subjects {
         self.hosts.borrow_mut().clear();
         self.filter.borrow_mut().take();
         self.panel.borrow_mut().take();
+        self.pending.borrow_mut().take();
         self.surface.set(None);
     }
 
+    /// Scans in a task of its own, after the reply and composer controls of this change are in place: chips
+    /// are secondary, and a page's first control should not wait for them (design.md §6, first control ≤ 50 ms).
+    /// Several changes before it runs make one scan.
+    pub fn scan_soon(&self, surface: Surface) {
+        self.surface.set(Some(surface));
+        if self.pending.borrow().is_some() {
+            return;
+        }
+        let weak = self.weak.borrow().clone();
+        *self.pending.borrow_mut() = Some(Timeout::new(0, move || {
+            let Some(subjects) = weak.upgrade() else {
+                return;
+            };
+            subjects.pending.borrow_mut().take();
+            if let Some(surface) = subjects.surface.get() {
+                subjects.scan(surface, &crate::dom::document());
+            }
+        }));
+    }
+
     /// Mounts hosts where they are missing and points recycled ones at their new subject.
-    pub fn scan(&self, surface: Surface, document: &Document) {
+    fn scan(&self, surface: Surface, document: &Document) {
         self.surface.set(Some(surface));
         self.hosts.borrow_mut().retain(|p| p.host.is_alive());
         if surface.is_conversation() {
