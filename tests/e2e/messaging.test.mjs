@@ -173,11 +173,13 @@ for (const mode of ['site', 'no-wasm']) {
       ]) {
         const { page, errors } = await open(browser, url);
         await waitForHosts(page, 'composer', 1);
-        const before = await events(page, 'virtual-list-drawn');
-        await page.locator(list).evaluate((el) => el.scrollTo(0, el.scrollHeight));
-        await page.locator(list).evaluate((el) => el.scrollTo(0, el.scrollHeight / 2));
-        await page.locator(list).evaluate((el) => el.scrollTo(0, 0));
-        await page.waitForFunction((n) => window.__fixture.events.filter((e) => e.type === 'virtual-list-drawn').length > n + 1, before.length);
+        // One scroll at a time, each waited for: scrolls in the same frame coalesce, and the last one returns to the
+        // top, so together they may fire no scroll event at all.
+        for (const to of ['end', 'middle', 'top']) {
+          const before = await events(page, 'virtual-list-drawn');
+          await page.locator(list).evaluate((el, where) => el.scrollTo(0, { end: el.scrollHeight, middle: el.scrollHeight / 2, top: 0 }[where]), to);
+          await page.waitForFunction((n) => window.__fixture.events.filter((e) => e.type === 'virtual-list-drawn').length > n, before.length);
+        }
         await page.waitForTimeout(300);
         await waitForHosts(page, 'composer', 1);
         assert.equal(await page.locator(`${list} [data-answerdeck="composer"], ${list} [data-answerdeck="picker"]`).count(), 0, 'no reply control inside the conversation list (only labels)');
