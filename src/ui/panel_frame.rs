@@ -58,6 +58,10 @@ pub struct PanelFrame {
     base: String,
     /// The control that opened the panel: focus goes back there when it closes.
     return_focus: RefCell<Option<HtmlElement>>,
+    /// Whether the panel page has loaded. Until then an open waits in `pending`: a second navigation of a
+    /// frame whose first one is still under way was lost in Chrome (the frame stayed blank).
+    loaded: std::cell::Cell<bool>,
+    pending: RefCell<Option<String>>,
     listeners: RefCell<Vec<EventListener>>,
 }
 
@@ -69,6 +73,8 @@ impl PanelFrame {
         let document = crate::dom::document();
         let frame: HtmlIFrameElement = document.create_element("iframe").ok()?.dyn_into().ok()?;
         frame.set_title("Answerdeck");
+        // Loaded now, while hidden (`#` alone: the panel waits for a request); opening only changes the hash.
+        frame.set_src(&format!("{base}#"));
         host.root.append_child(&frame).ok()?;
         document.document_element()?.append_child(&host.host).ok()?;
         let panel = Rc::new(PanelFrame {
@@ -76,6 +82,8 @@ impl PanelFrame {
             frame,
             base,
             return_focus: RefCell::default(),
+            loaded: std::cell::Cell::new(false),
+            pending: RefCell::default(),
             listeners: RefCell::default(),
         });
         panel.listen(Rc::downgrade(&panel));
@@ -83,6 +91,7 @@ impl PanelFrame {
     }
 
     fn listen(&self, weak: Weak<PanelFrame>) {
+        let weak_load = weak.clone();
         let window = crate::dom::window();
         let origin = origin_of(&self.base);
         let on_message = {
@@ -133,7 +142,17 @@ impl PanelFrame {
                 }
             },
         );
-        *self.listeners.borrow_mut() = vec![on_message, on_outside];
+        let on_load = EventListener::new(&self.frame, "load", move |_| {
+            let Some(panel) = weak_load.upgrade() else {
+                return;
+            };
+            panel.loaded.set(true);
+            let pending = panel.pending.borrow_mut().take();
+            if let Some(url) = pending {
+                panel.show(&url);
+            }
+        });
+        *self.listeners.borrow_mut() = vec![on_message, on_outside, on_load];
     }
 
     pub fn is_open(&self) -> bool {
@@ -143,12 +162,21 @@ impl PanelFrame {
     /// Shows the panel for `request` next to `near`; focus moves into it (the panel focuses its own field).
     pub fn open(&self, request: &PanelRequest, near: &Element, return_focus: Option<HtmlElement>) {
         let url = format!("{}#{}", self.base, request.hash());
-        if self.frame.src() != url {
-            self.frame.set_src(&url);
-        }
         self.place(near);
         let _ = self.host.host.set_attribute("open", "");
         *self.return_focus.borrow_mut() = return_focus;
+        if self.loaded.get() {
+            self.show(&url);
+        } else {
+            *self.pending.borrow_mut() = Some(url);
+        }
+    }
+
+    /// Points the loaded panel at `url` (only its hash changes: no reload) and moves focus into it.
+    fn show(&self, url: &str) {
+        if self.frame.src() != url {
+            self.frame.set_src(url);
+        }
         let _ = self.frame.focus();
         if let Some(window) = self.frame.content_window() {
             let _ = window.focus();
@@ -185,6 +213,7 @@ impl PanelFrame {
 
     fn hide(&self) {
         let _ = self.host.host.remove_attribute("open");
+        self.pending.borrow_mut().take();
         self.return_focus.borrow_mut().take();
     }
 

@@ -49,17 +49,19 @@ pub struct SubjectHost {
     button: HtmlElement,
     /// What is drawn now, to redraw only on change.
     drawn: RefCell<String>,
-    _click: EventListener,
+    _listeners: [EventListener; 3],
 }
 
 impl SubjectHost {
-    /// Mounts a host right after `after`. `activate(host button, subject)` opens the panel.
+    /// Mounts a host right after `after`. `activate(host button, subject)` opens the panel; `warm()` runs when
+    /// the pointer rests on the button or it gets keyboard focus, so the panel can load before the click.
     pub fn mount(
         kind: HostKind,
         owner: &Element,
         after: &Element,
         subject: Subject,
         activate: impl Fn(&HtmlElement, &Subject) + 'static,
+        warm: impl Fn() + 'static,
     ) -> Option<SubjectHost> {
         let name = match kind {
             HostKind::Labels => "labels",
@@ -76,6 +78,10 @@ impl SubjectHost {
             let current = shared.borrow().clone();
             activate(&pressed, &current);
         });
+        let warm = std::rc::Rc::new(warm);
+        let hovered = warm.clone();
+        let on_hover = EventListener::new(&button, "pointerenter", move |_| hovered());
+        let on_focus = EventListener::new(&button, "focus", move |_| warm());
         after.after_with_node_1(&host.host).ok()?;
         let mounted = SubjectHost {
             host,
@@ -84,7 +90,7 @@ impl SubjectHost {
             subject,
             button,
             drawn: RefCell::default(),
-            _click: click,
+            _listeners: [click, on_hover, on_focus],
         };
         mounted.mark();
         Some(mounted)

@@ -248,27 +248,43 @@ impl Subjects {
             placed.host.set_subject(subject, &view);
             return Some(placed.host.host.host.clone().into());
         }
-        let weak = self.weak.borrow().clone();
-        let host = SubjectHost::mount(kind, owner, after, subject, move |button, subject| {
-            if let Some(subjects) = weak.upgrade() {
-                subjects.open_panel(kind, subject, button);
-            }
-        })?;
+        let (weak, warming) = (self.weak.borrow().clone(), self.weak.borrow().clone());
+        let host = SubjectHost::mount(
+            kind,
+            owner,
+            after,
+            subject,
+            move |button, subject| {
+                if let Some(subjects) = weak.upgrade() {
+                    subjects.open_panel(kind, subject, button);
+                }
+            },
+            move || {
+                if let Some(subjects) = warming.upgrade() {
+                    subjects.panel();
+                }
+            },
+        )?;
         host.draw(&view);
         let element: Element = host.host.host.clone().into();
         self.hosts.borrow_mut().push(Placed { slot, host });
         Some(element)
     }
 
-    fn open_panel(&self, kind: HostKind, subject: &Subject, button: &HtmlElement) {
+    /// The tab's panel frame, made (and its page loaded, hidden) on first use: when the pointer rests on a
+    /// labels or notes control, so the first click finds it ready.
+    fn panel(&self) -> Option<Rc<PanelFrame>> {
         // The borrow ends before the frame is made and stored (one statement would hold it).
         let existing = self.panel.borrow().clone();
-        let panel = existing.or_else(|| {
+        existing.or_else(|| {
             let made = PanelFrame::new();
             self.panel.borrow_mut().clone_from(&made);
             made
-        });
-        let Some(panel) = panel else { return };
+        })
+    }
+
+    fn open_panel(&self, kind: HostKind, subject: &Subject, button: &HtmlElement) {
+        let Some(panel) = self.panel() else { return };
         let request = PanelRequest {
             mode: match kind {
                 HostKind::Labels => "labels",

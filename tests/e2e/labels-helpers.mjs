@@ -50,7 +50,7 @@ export async function chipText(page, kind, subject, opts = {}) {
 }
 
 /** Clicks, with the pointer, the element inside host `kind` (optionally of `subject`) whose text is `text`. */
-export async function clickInHost(page, kind, { subject = null, text = null, nth = 0, within = null } = {}) {
+export async function clickInHost(page, kind, { subject = null, text = null, nth = 0, within = null, hover = 0 } = {}) {
   const cdp = await page.context().newCDPSession(page);
   try {
     const { root } = await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
@@ -69,6 +69,11 @@ export async function clickInHost(page, kind, { subject = null, text = null, nth
     await cdp.send('DOM.scrollIntoViewIfNeeded', { backendNodeId: target.backendNodeId });
     const { model } = await cdp.send('DOM.getBoxModel', { backendNodeId: target.backendNodeId });
     const [x1, y1, , , x3, y3] = model.border;
+    if (hover) {
+      // Rest the pointer on it first, as a hand does before clicking.
+      await page.mouse.move((x1 + x3) / 2, (y1 + y3) / 2);
+      await page.waitForTimeout(hover);
+    }
     await page.mouse.click((x1 + x3) / 2, (y1 + y3) / 2);
   } finally {
     await cdp.detach();

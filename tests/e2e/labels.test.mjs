@@ -121,6 +121,25 @@ for (const csp of ['facebook', 'strict']) {
       await second.page.close();
     });
 
+    test('after a reload with the pointer resting on the control, the first click opens the menu with focus', async () => {
+      const { page, errors } = await open(browser, MESSENGER);
+      await labelsReady(page);
+      await clickInHost(page, 'labels', { subject: JONAS, within: MAIN });
+      await panelFrame(page, { mode: 'labels', subject: JONAS });
+      await page.keyboard.press('Escape');
+      // The pointer stays where it clicked: on the new page it "enters" the control at the click itself, which
+      // starts loading the panel a moment before the click opens it.
+      await page.reload();
+      await page.waitForFunction(() => window.__fixture?.ready);
+      await labelsReady(page);
+      await clickInHost(page, 'labels', { subject: JONAS, within: MAIN });
+      const frame = await panelFrame(page, { mode: 'labels', subject: JONAS });
+      await eventually(() => frame.evaluate(() => document.hasFocus() && document.activeElement?.localName === 'input'), 'focus in the search field');
+      await page.keyboard.press('Escape');
+      assert.deepEqual(errors, []);
+      await page.close();
+    });
+
     test("the page's scripts can read neither labels nor notes", async () => {
       const { page } = await open(browser, MESSENGER);
       await labelsReady(page);
