@@ -10,13 +10,18 @@ const DEMOS = [
   ['facebook', 'https://www.facebook.com/nordlichtkaffee/posts/pfbid02kM8xWq3Tn7vYb5RcLz9HdPj4sFa6Ue1GtKw2oXyNmB7qVh3ErJ5iDp8CfS1uAl'],
   ['x', 'https://x.com/nordlichtkaffee/status/1859842261514375168'],
 ];
+// Conversations, for labels, the label filter and notes.
+const INBOXES = [
+  ['messenger', 'https://www.facebook.com/messages/t/100012345678901/'],
+  ['x-chat', 'https://x.com/i/chat/1589427603-1880000000000000000'],
+];
 const headed = !!process.env.DISPLAY;
 if (!headed) console.log('run: no display found ($DISPLAY is empty): running headless and saving screenshots to build/run/.');
 const browser = await launch({ extensionDir: 'dist/chrome', headless: !headed });
 await serveFixtures(browser.context, { csp: 'none' });
 if (headed) {
-  for (const [, url] of DEMOS) await openFixture(browser.context, url);
-  console.log('run: Chromium is open on the demo pages. Click "Reply" under a comment. Close the window to quit.');
+  for (const [, url] of [...DEMOS, ...INBOXES]) await openFixture(browser.context, url);
+  console.log('run: Chromium is open on the demo pages. Click "Reply" under a comment; in the inboxes, "+ Label" and "✎ Note". Close the window to quit.');
   await new Promise((resolve) => browser.context.on('close', resolve));
 } else {
   mkdirSync('build/run', { recursive: true });
@@ -31,6 +36,18 @@ if (headed) {
     await page.waitForTimeout(800);
     await page.screenshot({ path: `build/run/${site}-inserted.png` });
     console.log(`run: ${site}: build/run/${site}-picker.png, build/run/${site}-inserted.png`);
+  }
+  for (const [site, url] of INBOXES) {
+    const { page } = await openFixture(browser.context, url);
+    await page.waitForSelector('[data-answerdeck="notes"]', { timeout: 10_000 });
+    await page.waitForTimeout(500);
+    await clickClosedHost(page, '[data-answerdeck="labels"]', { nth: (await page.locator('[data-answerdeck="labels"]').count()) - 2 });
+    await page.waitForTimeout(800);
+    await page.keyboard.type('VIP');
+    await page.keyboard.press('Enter');
+    await page.waitForTimeout(500);
+    await page.screenshot({ path: `build/run/${site}-labels.png` });
+    console.log(`run: ${site}: build/run/${site}-labels.png`);
   }
   await browser.close();
 }

@@ -32,6 +32,32 @@ fn beside_composer(
     })
 }
 
+/// Virtualised lists give each row a fixed-height, positioned slot: a host in the flow would spill into the next
+/// row and look like that row's label. When the row (or its slot) is positioned, the host sits over the row's
+/// bottom-right corner instead, inside it.
+fn overlay_on_positioned_row(host: &HtmlElement, row: &Element) {
+    let window = crate::dom::window();
+    let positioned = |element: &Element| {
+        window
+            .get_computed_style(element)
+            .ok()
+            .flatten()
+            .and_then(|style| style.get_property_value("position").ok())
+            .is_some_and(|position| position != "static" && !position.is_empty())
+    };
+    if positioned(row) || row.parent_element().is_some_and(|slot| positioned(&slot)) {
+        let style = host.style();
+        for (name, value) in [
+            ("position", "absolute"),
+            ("right", "8px"),
+            ("bottom", "4px"),
+            ("z-index", "1"),
+        ] {
+            let _ = style.set_property(name, value);
+        }
+    }
+}
+
 /// Where a host sits, so a re-scan finds the host it made before for the same place.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Slot {
@@ -266,6 +292,9 @@ impl Subjects {
             },
         )?;
         host.draw(&view);
+        if slot == Slot::Row {
+            overlay_on_positioned_row(&host.host.host, owner);
+        }
         let element: Element = host.host.host.clone().into();
         self.hosts.borrow_mut().push(Placed { slot, host });
         Some(element)
