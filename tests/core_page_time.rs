@@ -165,6 +165,37 @@ fn table() -> Vec<(&'static str, Context, &'static str, Option<Seen>)> {
         ("days ago", w, "3 days ago", day_bucket_3),
         ("after a dot separator", w, " · 2h", hour_bucket_2),
         ("in brackets", w, "(5 min)", five_minutes),
+        (
+            "a day ago",
+            w,
+            "a day ago",
+            between("2026-02-16T14:30:00Z", "2026-02-17T14:30:00Z"),
+        ),
+        (
+            "vor 1 Jahr",
+            w,
+            "vor 1 Jahr",
+            between("2024-02-19T14:30:00Z", "2025-02-18T14:30:00Z"),
+        ),
+        (
+            "for 1 år siden",
+            w,
+            "for 1 år siden",
+            between("2024-02-19T14:30:00Z", "2025-02-18T14:30:00Z"),
+        ),
+        // A weekday before a date is a label only, even when it does not match.
+        (
+            "mismatched weekday label",
+            w,
+            "Friday, 3 March 2025 at 14:02",
+            minute("2025-03-03T13:02:00Z"),
+        ),
+        (
+            "seconds on a clock are dropped",
+            w,
+            "Today 09:12:33",
+            minute("2026-02-18T08:12:00Z"),
+        ),
         // German.
         ("jetzt", w, "Jetzt", now_minute),
         ("gerade eben", w, "gerade eben", now_minute),
