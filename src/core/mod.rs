@@ -19,6 +19,7 @@
 //! - [`labels`], [`notes`]: conversation labels and notes, their rules; [`assign`]: labels on subjects;
 //!   [`note_search`]: listing and searching notes; [`label_summary`]: what tabs draw chips from;
 //!   [`refusal`]: why a labels or notes write was refused; [`time`]: the stored form of times
+//! - [`page_time`]: the times Facebook and X show (`2h`, `Gestern 16:05`, tooltips), read as intervals
 //!
 //! Modules only the background and the options page use (imports and exports, the labels and notes
 //! rules) are built with the `pages` feature only: content scripts ship to every messaging page and must
@@ -41,6 +42,7 @@ pub mod length;
 pub mod note_search;
 pub mod notes;
 pub mod order;
+pub mod page_time;
 pub mod record;
 #[cfg(feature = "pages")]
 pub mod refusal;
