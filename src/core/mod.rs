@@ -19,6 +19,8 @@
 //! - [`labels`], [`notes`]: conversation labels and notes, their rules; [`assign`]: labels on subjects;
 //!   [`note_search`]: listing and searching notes; [`label_summary`]: what tabs draw chips from;
 //!   [`refusal`]: why a labels or notes write was refused; [`time`]: the stored form of times
+//! - [`hours`]: opening hours per Page or account (time zones, holidays, away); [`stats`]: response
+//!   times, rates, Meta's responsiveness estimate and reply-window countdowns
 //!
 //! Modules only the background and the options page use (imports and exports, the labels and notes
 //! rules) are built with the `pages` feature only: content scripts ship to every messaging page and must
@@ -30,6 +32,7 @@ pub mod browse;
 #[cfg(feature = "pages")]
 pub mod exchange;
 pub mod fold;
+pub mod hours;
 #[cfg(feature = "pages")]
 pub mod intake;
 #[cfg(feature = "pages")]
@@ -47,6 +50,7 @@ pub mod refusal;
 pub mod reply;
 pub mod search;
 pub mod settings;
+pub mod stats;
 pub mod subject;
 pub mod suggest;
 pub mod template;
