@@ -72,13 +72,16 @@ fn spring_change_day_keeps_eight_hours_in_berlin_copenhagen_and_new_york() {
 #[test]
 fn autumn_change_day_keeps_eight_hours() {
     // Europe: 2026-10-25, 03:00 CEST → 02:00 CET; 09:00 CET = 08:00 UTC.
-    let s = every_day("Europe/Berlin", &[NINE_TO_FIVE]);
-    assert_eq!(
-        open_ms_between(&s, utc(2026, 10, 24, 22, 0), utc(2026, 10, 25, 23, 0)),
-        8 * HOUR
-    );
-    assert!(is_open(&s, utc(2026, 10, 25, 8, 0)));
-    assert!(!is_open(&s, utc(2026, 10, 25, 7, 59)));
+    for zone in ["Europe/Berlin", "Europe/Copenhagen"] {
+        let s = every_day(zone, &[NINE_TO_FIVE]);
+        assert_eq!(
+            open_ms_between(&s, utc(2026, 10, 24, 22, 0), utc(2026, 10, 25, 23, 0)),
+            8 * HOUR,
+            "{zone}"
+        );
+        assert!(is_open(&s, utc(2026, 10, 25, 8, 0)), "{zone}");
+        assert!(!is_open(&s, utc(2026, 10, 25, 7, 59)), "{zone}");
+    }
     // New York: 2026-11-01, 02:00 EDT → 01:00 EST; 09:00 EST = 14:00 UTC.
     let s = every_day("America/New_York", &[NINE_TO_FIVE]);
     assert_eq!(
@@ -112,6 +115,21 @@ fn ranges_across_the_change_get_the_real_elapsed_time() {
     assert_eq!(
         open_ms_between(&always, utc(2026, 10, 24, 22, 0), utc(2026, 10, 25, 23, 0)),
         25 * HOUR
+    );
+}
+
+#[test]
+fn a_closing_time_inside_the_autumn_fold_is_its_first_occurrence() {
+    // Berlin 2026-10-25: 02:30 happens twice; 00:00–02:30 ends at the first, 02:30 CEST = 00:30 UTC.
+    // 00:00 CEST = 22:00 UTC (24th) → 2 h 30 min.
+    let s = every_day("Europe/Berlin", &[(0, 2 * 60 + 30)]);
+    assert_eq!(
+        open_ms_between(&s, utc(2026, 10, 24, 21, 0), utc(2026, 10, 25, 12, 0)),
+        2 * HOUR + 30 * MIN
+    );
+    assert!(
+        !is_open(&s, utc(2026, 10, 25, 1, 0)),
+        "the second 02:00–02:59 is closed"
     );
 }
 

@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 use super::local;
 
 /// Meta pauses the responsiveness metrics for an away status of at most 12 hours a day (market.md
-/// [M10]); longer away periods are refused rather than silently cut, so the estimate matches Meta's.
+/// M10); longer away periods are refused rather than silently cut, so the estimate matches Meta's.
 pub const MAX_AWAY_MS_PER_DAY: i64 = 12 * 60 * 60 * 1000;
 
 /// Minutes in a local day; a range may end at 1440, i.e. at the next midnight.

@@ -1,6 +1,6 @@
 //! An **estimate** of Meta's responsiveness metrics for one Facebook Page, the "very responsive"
 //! badge, and how many quick answers keep it. Meta does not publish its exact formula and has changed
-//! the thresholds (5 → 15 min); these rules follow the secondary sources in market.md [M8][M9][M10],
+//! the thresholds (5 → 15 min); these rules follow the secondary sources in market.md (M8, M9, M10),
 //! so the page must show the result as an estimate.
 //!
 //! Rules:

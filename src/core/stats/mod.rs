@@ -1,9 +1,9 @@
 //! From an event log to the numbers the statistics page shows (issue 5).
 //!
 //! - [`event`]: what the log holds (customer messages, answers, spam marks)
-//! - [`waits`]: the rules that turn a key's events into waits and first-response times
+//! - [`waits`](mod@waits): the rules that turn a key's events into waits and first-response times
 //! - [`summary`]: response rate, median, mean and 90th percentile of a set of waits
-//! - [`report`]: the same numbers grouped by platform, page, label, agent or day, and as CSV
+//! - [`report`](mod@report): the same numbers grouped by platform, page, label, agent or day, and as CSV
 //! - [`meta`]: an *estimate* of Meta's responsiveness metrics, the badge, and the forecast
 //! - [`window`]: countdowns for Messenger's reply windows
 
