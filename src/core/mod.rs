@@ -20,6 +20,8 @@
 //!   [`note_search`]: listing and searching notes; [`label_summary`]: what tabs draw chips from;
 //!   [`refusal`]: why a labels or notes write was refused; [`time`]: the stored form of times
 //! - [`page_time`]: the times Facebook and X show (`2h`, `Gestern 16:05`, tooltips), read as intervals
+//! - [`hours`]: opening hours per Page or account (time zones, holidays, away); [`stats`]: response
+//!   times, rates, Meta's responsiveness estimate and reply-window countdowns
 //!
 //! Modules only the background and the options page use (imports and exports, the labels and notes
 //! rules) are built with the `pages` feature only: content scripts ship to every messaging page and must
@@ -31,6 +33,7 @@ pub mod browse;
 #[cfg(feature = "pages")]
 pub mod exchange;
 pub mod fold;
+pub mod hours;
 #[cfg(feature = "pages")]
 pub mod intake;
 #[cfg(feature = "pages")]
@@ -49,6 +52,7 @@ pub mod refusal;
 pub mod reply;
 pub mod search;
 pub mod settings;
+pub mod stats;
 pub mod subject;
 pub mod suggest;
 pub mod template;
