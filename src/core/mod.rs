@@ -21,7 +21,8 @@
 //!   [`refusal`]: why a labels or notes write was refused; [`time`]: the stored form of times
 //! - [`page_time`]: the times Facebook and X show (`2h`, `Gestern 16:05`, tooltips), read as intervals
 //! - [`hours`]: opening hours per Page or account (time zones, holidays, away); [`stats`]: response
-//!   times, rates, Meta's responsiveness estimate and reply-window countdowns
+//!   times, rates, Meta's responsiveness estimate and reply-window countdowns; [`timer_state`]: what a
+//!   waiting clock shows (`ok`, `warn`, `late`, `answered`, `paused`)
 //!
 //! Modules only the background and the options page use (imports and exports, the labels and notes
 //! rules) are built with the `pages` feature only: content scripts ship to every messaging page and must
@@ -58,4 +59,5 @@ pub mod suggest;
 pub mod template;
 #[cfg(feature = "pages")]
 pub mod time;
+pub mod timer_state;
 pub mod usage;
