@@ -22,7 +22,8 @@
 //! - [`page_time`]: the times Facebook and X show (`2h`, `Gestern 16:05`, tooltips), read as intervals
 //! - [`hours`]: opening hours per Page or account (time zones, holidays, away); [`stats`]: response
 //!   times, rates, Meta's responsiveness estimate and reply-window countdowns; [`timer_state`]: what a
-//!   waiting clock shows (`ok`, `warn`, `late`, `answered`, `paused`)
+//!   waiting clock shows (`ok`, `warn`, `late`, `answered`, `paused`); [`timers`]: observations of
+//!   waiting customers to waits, an event log and what each timer shows
 //!
 //! Modules only the background and the options page use (imports and exports, the labels and notes
 //! rules) are built with the `pages` feature only: content scripts ship to every messaging page and must
@@ -60,4 +61,5 @@ pub mod template;
 #[cfg(feature = "pages")]
 pub mod time;
 pub mod timer_state;
+pub mod timers;
 pub mod usage;

@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 use crate::core::reply::{validate_reply, FieldError, Reply};
 
 /// IndexedDB schema version: the last entry of [`MIGRATIONS`].
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 4;
 
 /// Object store holding `Record<Reply>` values.
 pub const REPLIES_STORE: &str = "replies";
@@ -33,6 +33,11 @@ pub const NOTES_STORE: &str = "notes";
 
 /// Index of [`NOTES_STORE`] by the note's subject key: the notes of one conversation without reading all.
 pub const NOTES_BY_SUBJECT: &str = "subject";
+/// Version 4: one response-timer record per conversation or comment (`core::timers::TimerRecord`), keyed by
+/// its subject key.
+pub const TIMERS_STORE: &str = "timers";
+/// Version 4: the response statistics' event log, keyed by an id made from what each event records.
+pub const EVENTS_STORE: &str = "events";
 
 /// One change to the IndexedDB schema, applied inside `onupgradeneeded`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -101,8 +106,23 @@ pub const MIGRATION_3: Migration = Migration {
     ],
 };
 
+/// Version 4: response timers and their event log. Only adds stores.
+pub const MIGRATION_4: Migration = Migration {
+    version: 4,
+    steps: &[
+        SchemaStep::CreateStore {
+            store: TIMERS_STORE,
+            key_path: "key",
+        },
+        SchemaStep::CreateStore {
+            store: EVENTS_STORE,
+            key_path: "id",
+        },
+    ],
+};
+
 /// Every migration in order; versions are 1, 2, 3 … and the last one is [`SCHEMA_VERSION`].
-pub const MIGRATIONS: &[Migration] = &[MIGRATION_1, MIGRATION_2, MIGRATION_3];
+pub const MIGRATIONS: &[Migration] = &[MIGRATION_1, MIGRATION_2, MIGRATION_3, MIGRATION_4];
 
 /// The migrations to run when opening a database found at `old_version` (0 for a new database).
 pub fn migrations_after(old_version: u32) -> &'static [Migration] {

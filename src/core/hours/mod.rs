@@ -12,5 +12,5 @@ pub mod local;
 pub mod open;
 pub mod schedule;
 
-pub use open::{is_open, next_open_ms, open_ms_between};
+pub use open::{is_open, next_change_ms, next_open_ms, open_ms_between};
 pub use schedule::{Schedule, ScheduleError, MAX_AWAY_MS_PER_DAY};

@@ -91,3 +91,28 @@ pub fn next_open_ms(schedule: &Schedule, at_ms: i64) -> Option<i64> {
     }
     None
 }
+
+/// The next instant after `at_ms` at which the schedule opens or closes: where a waiting clock starts or
+/// stops. Open stretches that touch (a day open until 24:00 and the next from 00:00) are one stretch.
+/// `None` when nothing changes within about a year.
+pub fn next_change_ms(schedule: &Schedule, at_ms: i64) -> Option<i64> {
+    if !is_open(schedule, at_ms) {
+        return next_open_ms(schedule, at_ms);
+    }
+    let zone = local::zone(&schedule.time_zone);
+    let away = local::merge(schedule.away.clone());
+    let mut date = local::date_of(&zone, at_ms);
+    let mut end = at_ms;
+    for _ in 0..LOOKAHEAD_DAYS {
+        for (from, to) in open_on(schedule, &zone, &away, date) {
+            if from <= end && end < to {
+                end = to;
+            }
+        }
+        if end < local::day_end(&zone, date) {
+            return Some(end);
+        }
+        date = date.tomorrow().ok()?;
+    }
+    None
+}
