@@ -148,6 +148,9 @@ async fn handle(
     if labels::handles(&request) {
         return labels::handle(store, summaries, request).await;
     }
+    if super::timers::handles(&request) {
+        return super::timers::handle(store, request).await;
+    }
     let reads_only = matches!(
         request,
         Request::List
@@ -299,6 +302,12 @@ async fn handle(
         | Request::NoteDelete { .. }
         | Request::NoteRestore { .. }
         | Request::NotesSearch { .. } => labels::handle(store, summaries, request).await?,
+        // Answered above (`timers::handles`).
+        Request::TimersObserve { .. }
+        | Request::TimerSettingsGet
+        | Request::TimerSettingsPut { .. }
+        | Request::TimersAway { .. }
+        | Request::StatsData => super::timers::handle(store, request).await?,
         Request::SettingsGet => Response {
             settings: Some(store.settings().await?),
             ..Response::ok()

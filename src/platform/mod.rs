@@ -15,3 +15,5 @@ pub mod labels_view;
 pub mod library;
 pub mod protocol;
 pub mod store;
+#[cfg(feature = "pages")]
+pub mod timers;

@@ -131,6 +131,33 @@ pub enum Request {
     #[cfg(feature = "pages")]
     #[serde(rename = "notes.search")]
     NotesSearch { query: String, limit: usize },
+    /// What a tab sees of waiting customers (one item per conversation or comment), at the tab's clock;
+    /// answered with what each timer shows (`timers`) and the thresholds. Logs the events it implies.
+    #[serde(rename = "timers.observe")]
+    TimersObserve {
+        now_ms: f64,
+        /// Minutes east of UTC the page shows local times in.
+        utc_offset_minutes: i32,
+        items: Vec<crate::core::timers::Observation>,
+    },
+    #[cfg(feature = "pages")]
+    #[serde(rename = "timers.settings.get")]
+    TimerSettingsGet,
+    /// Validates and stores thresholds and opening hours; announced on [`TIMERS_KEY`].
+    #[cfg(feature = "pages")]
+    #[serde(rename = "timers.settings.put")]
+    TimerSettingsPut {
+        settings: crate::core::timers::TimerSettings,
+    },
+    /// Away status on or off for one Page or account (`page` empty: every one without hours of its own).
+    #[cfg(feature = "pages")]
+    #[serde(rename = "timers.away")]
+    TimersAway { page: String, on: bool },
+    /// Everything the statistics page computes from: the event log (labels filled in, spam marked), every
+    /// timer record and the timer settings.
+    #[cfg(feature = "pages")]
+    #[serde(rename = "stats.data")]
+    StatsData,
 }
 
 /// A label as the user edits it: without `id` it is created (the id is made from the name).
@@ -300,6 +327,30 @@ pub struct Response {
     #[cfg(feature = "pages")]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub notes: Option<Vec<crate::core::notes::Note>>,
+    /// `timers.observe`: what each observed timer shows.
+    #[cfg(feature = "pages")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub timers: Option<Vec<crate::core::timers::TimerView>>,
+    /// `timers.observe`: the thresholds, in counted milliseconds.
+    #[cfg(feature = "pages")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub warn_ms: Option<i64>,
+    #[cfg(feature = "pages")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub late_ms: Option<i64>,
+    /// `timers.settings.get`/`put`, `timers.away`, `stats.data`.
+    #[cfg(feature = "pages")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub timer_settings: Option<crate::core::timers::TimerSettings>,
+    /// `stats.data`: the event log, each event with the key's current label names (a key labelled spam
+    /// gets a spam event, so the statistics leave it out).
+    #[cfg(feature = "pages")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub events: Option<Vec<crate::core::stats::Event>>,
+    /// `stats.data`: every timer record (open waits, reply windows).
+    #[cfg(feature = "pages")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub timer_records: Option<Vec<crate::core::timers::TimerRecord>>,
     /// `customer.suggest`: the language to answer in, if known.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub language: Option<String>,
@@ -328,6 +379,10 @@ pub const REVISION_KEY: &str = "answerdeck.rev";
 /// The `storage.local` key the background sets to the labels revision after every committed labels or notes
 /// write (apart from [`REVISION_KEY`], so a label change never makes tabs read 30,000 replies again).
 pub const LABELS_KEY: &str = "answerdeck.labels";
+
+/// The `storage.local` key the background sets when timer settings change or a wait starts or ends, so every
+/// tab's timers ask again.
+pub const TIMERS_KEY: &str = "answerdeck.timers";
 
 /// The `storage.local` key the background sets after counting a use: `{"id", "count", "last_used_ms"}` of
 /// the reply just used, so open tabs update that one reply's use without reading the library again.

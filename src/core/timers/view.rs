@@ -1,11 +1,11 @@
 //! What a `timer` host is told: enough to tick once a second without asking again, until the opening hours
 //! change state (`until_ms`).
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::ledger::TimerRecord;
 use crate::core::hours::{self, Schedule};
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TimerView {
     pub key: String,
     /// When the customer started waiting; `None`: answered (or spam, see `spam`).
