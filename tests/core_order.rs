@@ -308,3 +308,21 @@ fn picker_order_by_use_keeps_favourites_first_and_breaks_ties_by_library_order()
         "no use: favourites, then library order"
     );
 }
+
+#[test]
+fn the_shared_index_sort_is_stable_and_agrees_with_the_standard_one() {
+    use answerdeck::core::sort::sorted_indices;
+    let mut seed = 7u64;
+    for n in [0usize, 1, 2, 3, 5, 8, 17, 64, 100, 1000] {
+        let values: Vec<u32> = (0..n)
+            .map(|_| {
+                seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+                (seed >> 33) as u32 % 10
+            })
+            .collect();
+        let ours = sorted_indices(n, &mut |a, b| values[a].cmp(&values[b]));
+        let mut expected: Vec<usize> = (0..n).collect();
+        expected.sort_by_key(|&i| values[i]); // stable
+        assert_eq!(ours, expected, "n = {n}");
+    }
+}

@@ -54,6 +54,7 @@ pub mod refusal;
 pub mod reply;
 pub mod search;
 pub mod settings;
+pub mod sort;
 pub mod stats;
 pub mod subject;
 pub mod suggest;

@@ -62,22 +62,19 @@ pub fn compare(a: &Reply, b: &Reply) -> Ordering {
 
 /// Indices of `replies` in library order.
 pub fn sorted(replies: &[Reply]) -> Vec<usize> {
-    let mut order: Vec<usize> = (0..replies.len()).collect();
-    order.sort_by_cached_key(|&at| key(&replies[at]));
-    order
+    let keys: Vec<Key> = replies.iter().map(key).collect();
+    crate::core::sort::sorted_indices(keys.len(), &mut |a, b| keys[a].cmp(&keys[b]))
 }
 
 /// Indexes of the favourites in `replies`, in manual order. The first [`NUMBERED_FAVOURITES`] are numbered
 /// 1, 2, … in this order (see [`favourite_number`]).
 pub fn favourites(replies: &[Reply]) -> Vec<usize> {
-    let mut found: Vec<(Key, usize)> = replies
-        .iter()
-        .enumerate()
-        .filter(|(_, reply)| reply.favorite)
-        .map(|(at, reply)| (key(reply), at))
+    let mut found: Vec<usize> = (0..replies.len())
+        .filter(|&at| replies[at].favorite)
         .collect();
-    found.sort();
-    found.into_iter().map(|(_, at)| at).collect()
+    let keys: Vec<Option<Key>> = replies.iter().map(|r| r.favorite.then(|| key(r))).collect();
+    crate::core::sort::sort_indices(&mut found, &mut |a, b| keys[a].cmp(&keys[b]));
+    found
 }
 
 /// The number (1–9) of the favourite at `index` in `favourites` (from [`favourites`]), if it has one.
@@ -206,12 +203,13 @@ pub fn by_rank(replies: &[Reply], rank: impl Fn(&Reply) -> f64) -> Vec<usize> {
     for (at, &i) in library.iter().enumerate() {
         place[i] = at;
     }
+    let ranks: Vec<f64> = replies.iter().map(&rank).collect();
     let mut order = library;
-    order.sort_by(|&a, &b| {
+    crate::core::sort::sort_indices(&mut order, &mut |a, b| {
         replies[b]
             .favorite
             .cmp(&replies[a].favorite)
-            .then_with(|| rank(&replies[b]).total_cmp(&rank(&replies[a])))
+            .then_with(|| ranks[b].total_cmp(&ranks[a]))
             .then_with(|| place[a].cmp(&place[b]))
     });
     order

@@ -1,6 +1,6 @@
 //! The read side used by content scripts and extension pages: requests to the background, change events.
 use super::ext::{self, ApiListener};
-use super::protocol::{Request, Response, LABELS_KEY, REVISION_KEY, USED_KEY};
+use super::protocol::{Request, Response, LABELS_KEY, REVISION_KEY, TIMERS_KEY, USED_KEY};
 #[cfg(feature = "pages")]
 use super::store::from_js;
 use super::store::to_js;
@@ -51,6 +51,18 @@ pub fn on_labels_change(mut f: impl FnMut() + 'static) -> Result<ApiListener, Js
     ApiListener::new("storage.onChanged", move |changes, area| {
         let local = area.as_string().as_deref() == Some("local");
         if local && Reflect::has(&changes, &JsValue::from_str(LABELS_KEY)).unwrap_or(false) {
+            f();
+        }
+    })
+}
+
+/// Calls `f` whenever timers change (settings, a wait started or ended in another tab) or labels do (a
+/// conversation labelled spam stops waiting). Dropping the listener stops it.
+pub fn on_timers_change(mut f: impl FnMut() + 'static) -> Result<ApiListener, JsValue> {
+    ApiListener::new("storage.onChanged", move |changes, area| {
+        let local = area.as_string().as_deref() == Some("local");
+        let has = |key: &str| Reflect::has(&changes, &JsValue::from_str(key)).unwrap_or(false);
+        if local && (has(TIMERS_KEY) || has(LABELS_KEY)) {
             f();
         }
     })

@@ -7,4 +7,5 @@ pub mod facebook;
 pub mod page;
 pub mod surface;
 pub mod url;
+pub mod waits;
 pub mod x;

@@ -74,11 +74,11 @@ pub fn compose(
         }
     };
     composed.fields = parsed.fields();
-    let filled: BTreeMap<String, String> = values
-        .iter()
-        .filter(|(_, v)| !v.trim().is_empty())
-        .map(|(k, v)| (k.clone(), v.clone()))
-        .collect();
+    // Inserted one by one: collecting into a map sorts first, which costs the content wasm a sort of its own.
+    let mut filled: BTreeMap<String, String> = BTreeMap::new();
+    for (k, v) in values.iter().filter(|(_, v)| !v.trim().is_empty()) {
+        filled.insert(k.clone(), v.clone());
+    }
     composed.empty_fields = composed
         .fields
         .iter()

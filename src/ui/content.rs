@@ -10,6 +10,7 @@ use super::picker::Picker;
 use super::private::{about_line, Route};
 use super::subjects::Subjects;
 use super::target::{self, Destination, PickRequest};
+use super::timers::Timers;
 use crate::core::length::Target;
 use crate::core::reply::Reply;
 use crate::core::template::Context;
@@ -72,6 +73,8 @@ pub struct App {
     favourites_hint: RefCell<Option<FavouritesHint>>,
     /// Labels and notes on rows, headers and people.
     subjects: Rc<Subjects>,
+    /// Response timers on rows, the open conversation and customer comments.
+    timers: Rc<Timers>,
     _focus_tracker: EventListener,
     _library_listener: RefCell<Option<ApiListener>>,
 }
@@ -148,6 +151,7 @@ pub fn start_content(flavour: String) -> ContentApp {
         notice: Rc::default(),
         favourites_hint: RefCell::default(),
         subjects: Subjects::start(),
+        timers: Timers::start(),
         _focus_tracker: focus_tracker,
         _library_listener: RefCell::default(),
     });
@@ -206,6 +210,7 @@ impl App {
         self.floating.borrow_mut().take();
         self.degraded_check.borrow_mut().take();
         self.subjects.stop();
+        self.timers.stop();
     }
 
     async fn load_library(&self) {
@@ -283,6 +288,7 @@ impl App {
             self.floating.borrow_mut().take();
         }
         self.subjects.scan_soon(surface);
+        self.timers.scan_soon(surface);
     }
 
     /// Whether the page was understood: a `reply` control on a comment surface; in a conversation or the

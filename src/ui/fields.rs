@@ -86,10 +86,12 @@ impl FieldsForm {
 
     /// Field label → what the user typed.
     pub fn values(&self) -> BTreeMap<String, String> {
-        self.inputs
-            .iter()
-            .map(|(label, input)| (label.clone(), input.value()))
-            .collect()
+        // Inserted one by one: collecting into a map sorts first (a sort's code of its own in the content wasm).
+        let mut values = BTreeMap::new();
+        for (label, input) in &self.inputs {
+            values.insert(label.clone(), input.value());
+        }
+        values
     }
 
     pub fn focus_first(&self) {

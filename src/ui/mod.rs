@@ -20,3 +20,5 @@ pub mod styles;
 pub mod subject_host;
 pub mod subjects;
 pub mod target;
+pub mod timer_host;
+pub mod timers;

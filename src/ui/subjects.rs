@@ -34,8 +34,8 @@ fn beside_composer(
 
 /// Virtualised lists give each row a fixed-height, positioned slot: a host in the flow would spill into the next
 /// row and look like that row's label. When the row (or its slot) is positioned, the host sits over the row's
-/// bottom-right corner instead, inside it.
-fn overlay_on_positioned_row(host: &HtmlElement, row: &Element) {
+/// right corner (`vertical`: `bottom` for labels, `top` for timers) instead, inside it.
+pub(crate) fn overlay_on_positioned_row(host: &HtmlElement, row: &Element, vertical: &str) {
     let window = crate::dom::window();
     let positioned = |element: &Element| {
         window
@@ -50,7 +50,7 @@ fn overlay_on_positioned_row(host: &HtmlElement, row: &Element) {
         for (name, value) in [
             ("position", "absolute"),
             ("right", "8px"),
-            ("bottom", "4px"),
+            (vertical, "4px"),
             ("z-index", "1"),
         ] {
             let _ = style.set_property(name, value);
@@ -293,7 +293,7 @@ impl Subjects {
         )?;
         host.draw(&view);
         if slot == Slot::Row {
-            overlay_on_positioned_row(&host.host.host, owner);
+            overlay_on_positioned_row(&host.host.host, owner, "bottom");
         }
         let element: Element = host.host.host.clone().into();
         self.hosts.borrow_mut().push(Placed { slot, host });

@@ -266,7 +266,7 @@ export async function serveFixtures(context, { csp = 'none', extraHeaders = {} }
     const meta = ROUTES.routes[routeKey(u)];
     if (!meta || req.method() !== 'GET') return notFound(route, url);
     const nonce = randomBytes(16).toString('base64');
-    const html = read(join(FIXTURES_DIR, meta.fixture)).toString('utf8').replaceAll('{{NONCE}}', nonce);
+    const html = fillTimes(read(join(FIXTURES_DIR, meta.fixture)).toString('utf8').replaceAll('{{NONCE}}', nonce));
     const policy = policyFor(url);
     const headers = { 'cache-control': 'private, no-cache, no-store, must-revalidate', ...extraHeaders };
     if (policy.value) headers['content-security-policy'] = policy.value.replaceAll('{NONCE}', nonce);
@@ -277,6 +277,28 @@ export async function serveFixtures(context, { csp = 'none', extraHeaders = {} }
   await context.route(matcher, handler);
   server.dispose = () => context.unroute(matcher, handler);
   return server;
+}
+
+/**
+ * Times relative to when the page is served, for the response timers' tests (the extension reads the real clock,
+ * which a test cannot pin in a content script's world): `{{AGO 7m hm}}` → the local clock time 7 minutes ago
+ * (`09:41`); durations combine `d`, `h`, `m`, `s` (`4m50s`); formats: `iso` (UTC, `2026-11-22T09:41:07.000Z`),
+ * `hm`, `day-hm` (`Today 09:41` / `Yesterday 23:58`), `de-day-hm` (`Heute` / `Gestern`), `da-day-hm`
+ * (`I dag` / `I går`). Local means the browser's zone, which is this process's (the browser inherits it).
+ */
+export function fillTimes(html, now = Date.now()) {
+  const units = { d: 86400000, h: 3600000, m: 60000, s: 1000 };
+  const pad = (n) => String(n).padStart(2, '0');
+  const days = { 'day-hm': ['Today', 'Yesterday'], 'de-day-hm': ['Heute', 'Gestern'], 'da-day-hm': ['I dag', 'I går'] };
+  return html.replace(/\{\{AGO ((?:\d+[dhms])+) ([a-z-]+)\}\}/g, (_, span, format) => {
+    const ago = [...span.matchAll(/(\d+)([dhms])/g)].reduce((sum, [, n, unit]) => sum + Number(n) * units[unit], 0);
+    const at = new Date(now - ago);
+    const hm = `${pad(at.getHours())}:${pad(at.getMinutes())}`;
+    if (format === 'iso') return at.toISOString();
+    if (format === 'hm') return hm;
+    const [today, yesterday] = days[format] || days['day-hm'];
+    return `${at.toDateString() === new Date(now).toDateString() ? today : yesterday} ${hm}`;
+  });
 }
 
 // ------------------------------------------------------------------------------------------------------------------

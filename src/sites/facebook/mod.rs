@@ -12,3 +12,5 @@ pub mod selectors;
 #[cfg(target_arch = "wasm32")]
 pub mod thread;
 pub mod url;
+#[cfg(target_arch = "wasm32")]
+pub mod waits;

@@ -217,6 +217,17 @@ pub fn name_from_label(label: &str, prefixes: &[&str]) -> Option<String> {
     (!name.is_empty()).then(|| name.to_string())
 }
 
+/// Chat-list previews of conversations where the user (the Page) spoke last: `You: …`, `You sent a photo.`
+/// (caprine's preview text, sites-facebook.md §3.1 "Preview/time format `You: … · 2h`"), per UI language [I].
+pub const OWN_PREVIEW_PREFIXES: &[&str] = &[
+    "you:",
+    "you sent", // en
+    "du:",
+    "du hast", // de
+    "dig:",
+    "du sendte", // da
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;

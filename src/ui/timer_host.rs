@@ -1,0 +1,115 @@
+//! One `timer` host: how long a customer has waited, on a conversation row, in the open conversation's
+//! header or on a comment. The host carries the contract's attributes (`data-state`, `data-waiting-since`,
+//! `data-subject`); the text is in a closed shadow root. Each state has its own symbol as well as its colour,
+//! so the state reads without colour.
+use crate::dom::mount::ShadowHost;
+use std::cell::RefCell;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement};
+
+const CSS: &str = r#"
+:host { all: initial; display: inline-flex; vertical-align: middle; margin: 0 4px; align-self: center; }
+span:empty { display: none; }
+span { font: 600 11px/1 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; border-radius: 10px;
+  padding: 3px 6px; white-space: nowrap; border: 1px solid transparent; font-variant-numeric: tabular-nums; }
+.ok { color: #0d652d; background: #e6f4ea; border-color: #a8dab5; }
+.warn { color: #7a4b00; background: #fef7e0; border-color: #f9cc6a; }
+.late { color: #fff; background: #c5221f; border-color: #a50e0e; }
+.paused { color: #3c4043; background: #f1f3f4; border-color: #dadce0; font-style: italic; }
+.answered { color: #5f6368; background: transparent; border-color: #dadce0; font-weight: 500; }
+@media (prefers-color-scheme: dark) {
+  .ok { color: #81c995; background: #0d2818; border-color: #1e4620; }
+  .warn { color: #fdd663; background: #3c2c00; border-color: #5c4400; }
+  .paused, .answered { color: #bdc1c6; background: #303134; border-color: #5f6368; }
+}
+"#;
+
+/// What a timer shows now.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Shown {
+    /// `ok`, `warn`, `late`, `answered` or `paused` (design.md §4).
+    pub state: &'static str,
+    pub text: String,
+    /// ISO 8601 in UTC; `None` when nobody waits.
+    pub since: Option<String>,
+    pub title: String,
+}
+
+pub struct TimerHost {
+    pub host: ShadowHost,
+    pub owner: Element,
+    badge: HtmlElement,
+    pub key: RefCell<String>,
+    drawn: RefCell<Shown>,
+}
+
+impl TimerHost {
+    /// A timer right after `after`, for `key`, showing nothing until its first reading.
+    pub fn mount(owner: &Element, after: &Element, key: &str) -> Option<TimerHost> {
+        let host = ShadowHost::new("span", "timer", CSS)?;
+        let badge: HtmlElement = crate::dom::document()
+            .create_element("span")
+            .ok()?
+            .dyn_into()
+            .ok()?;
+        badge.set_attribute("role", "timer").ok()?;
+        host.root.append_child(&badge).ok()?;
+        host.host.set_attribute("data-subject", key).ok()?;
+        after.after_with_node_1(&host.host).ok()?;
+        Some(TimerHost {
+            host,
+            owner: owner.clone(),
+            badge,
+            key: RefCell::new(key.to_string()),
+            drawn: RefCell::default(),
+        })
+    }
+
+    pub fn is_alive(&self) -> bool {
+        self.host.is_connected() && self.owner.is_connected()
+    }
+
+    /// Points a recycled row's timer at another key; it shows nothing until that key's reading arrives.
+    pub fn set_key(&self, key: &str) {
+        if *self.key.borrow() != key {
+            *self.key.borrow_mut() = key.to_string();
+            let _ = self.host.host.set_attribute("data-subject", key);
+            self.draw(&Shown::default());
+        }
+    }
+
+    /// Writes only what changed, and never reads layout: called for every timer once a second.
+    pub fn draw(&self, shown: &Shown) {
+        let mut drawn = self.drawn.borrow_mut();
+        if *drawn == *shown {
+            return;
+        }
+        let host = &self.host.host;
+        if drawn.state != shown.state {
+            if shown.state.is_empty() {
+                let _ = host.remove_attribute("data-state");
+            } else {
+                let _ = host.set_attribute("data-state", shown.state);
+            }
+            self.badge.set_class_name(shown.state);
+        }
+        if drawn.since != shown.since {
+            match &shown.since {
+                Some(since) => {
+                    let _ = host.set_attribute("data-waiting-since", since);
+                }
+                None => {
+                    let _ = host.remove_attribute("data-waiting-since");
+                }
+            }
+        }
+        if drawn.text != shown.text {
+            self.badge.set_text_content(Some(&shown.text));
+        }
+        if drawn.title != shown.title {
+            let _ = self.badge.set_attribute("aria-label", &shown.title);
+            let _ = self.badge.set_attribute("title", &shown.title);
+        }
+        *drawn = shown.clone();
+    }
+}

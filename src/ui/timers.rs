@@ -1,0 +1,367 @@
+//! The response timers on the native pages: a `timer` host on each conversation row, the open conversation
+//! and each customer comment (`sites::waits`), what the page shows of them reported to the background
+//! (`timers.observe`), and a once-a-second tick that redraws every timer from the background's last reading
+//! without asking again. The tick only writes (text and attributes that changed), never reads layout, so a
+//! page with a hundred timers does not re-layout for them.
+use super::subjects::overlay_on_positioned_row;
+use super::timer_host::{Shown, TimerHost};
+use crate::core::timer_state::waited_text;
+use crate::core::timers::Observation;
+use crate::platform::ext::ApiListener;
+use crate::platform::library;
+use crate::platform::protocol::Request;
+use crate::sites::surface::Surface;
+use crate::sites::waits::{self, Place};
+use gloo::timers::callback::{Interval, Timeout};
+use js_sys::Reflect;
+use std::cell::{Cell, RefCell};
+use std::rc::{Rc, Weak};
+use wasm_bindgen::JsValue;
+use web_sys::{Document, Element};
+
+/// How often (in one-second ticks) the page is read again without a DOM change.
+const RESCAN_EVERY_TICKS: u32 = 5;
+
+/// What the background last said about one key (`core::timers::TimerView`).
+#[derive(Clone, Debug, PartialEq)]
+struct Reading {
+    key: String,
+    since_ms: Option<f64>,
+    counted_ms: f64,
+    as_of_ms: f64,
+    open: bool,
+    until_ms: Option<f64>,
+    spam: bool,
+}
+
+struct Placed {
+    place: Place,
+    host: TimerHost,
+}
+
+pub struct Timers {
+    hosts: RefCell<Vec<Placed>>,
+    readings: RefCell<Vec<Reading>>,
+    /// Warn and late thresholds, in counted milliseconds.
+    thresholds: Cell<(f64, f64)>,
+    /// What the last report said, so an unchanged page is not reported again.
+    sent: RefCell<String>,
+    /// Observations waiting for the report in flight to finish (only the latest is kept).
+    queued: RefCell<Option<Vec<Observation>>>,
+    in_flight: Cell<bool>,
+    /// Seconds ticked; every few, the page is read again: a preview that changes its text in place (`4m` →
+    /// `You: …`) adds no node, and watching every text change would also fire on each keystroke typed.
+    ticks: Cell<u32>,
+    surface: Cell<Option<Surface>>,
+    pending: RefCell<Option<Timeout>>,
+    ticker: RefCell<Option<Interval>>,
+    _listener: RefCell<Option<ApiListener>>,
+    weak: RefCell<Weak<Timers>>,
+}
+
+fn number(value: &JsValue, name: &str) -> Option<f64> {
+    Reflect::get(value, &JsValue::from_str(name))
+        .ok()
+        .and_then(|v| v.as_f64())
+}
+
+fn decode(item: &JsValue) -> Option<Reading> {
+    let flag = |name: &str| {
+        Reflect::get(item, &JsValue::from_str(name))
+            .ok()
+            .and_then(|v| v.as_bool())
+            .unwrap_or(false)
+    };
+    Some(Reading {
+        key: Reflect::get(item, &JsValue::from_str("key"))
+            .ok()?
+            .as_string()?,
+        since_ms: number(item, "since_ms"),
+        counted_ms: number(item, "counted_ms").unwrap_or(0.0),
+        as_of_ms: number(item, "as_of_ms").unwrap_or(0.0),
+        open: flag("open"),
+        until_ms: number(item, "until_ms"),
+        spam: flag("spam"),
+    })
+}
+
+/// A short fingerprint of what is reported: keys, states and stamps (not names, which do not change waits).
+fn signature(items: &[Observation]) -> String {
+    let mut out = String::new();
+    for item in items {
+        out.push_str(&item.key);
+        out.push(if item.waiting { '+' } else { '-' });
+        for stamp in item.times.iter().chain(item.answer.iter()) {
+            out.push_str(&stamp.id);
+            out.push('@');
+            out.push_str(stamp.at.as_deref().unwrap_or(""));
+            out.push('|');
+        }
+        out.push('\n');
+    }
+    out
+}
+
+fn iso(ms: f64) -> String {
+    String::from(js_sys::Date::new(&JsValue::from_f64(ms)).to_iso_string())
+}
+
+fn clock(ms: f64) -> String {
+    String::from(js_sys::Date::new(&JsValue::from_f64(ms)).to_locale_time_string("default"))
+}
+
+/// What a timer shows at `now` from its reading.
+fn shown(reading: &Reading, now: f64, (warn, late): (f64, f64)) -> Shown {
+    if reading.spam {
+        return Shown {
+            state: "answered",
+            text: "Spam".into(),
+            since: None,
+            title: "Labelled spam: not expected to be answered, left out of the statistics".into(),
+        };
+    }
+    let Some(since) = reading.since_ms else {
+        return Shown {
+            state: "answered",
+            text: "✓".into(),
+            since: None,
+            title: "Answered".into(),
+        };
+    };
+    let waited = reading.counted_ms
+        + if reading.open {
+            (now - reading.as_of_ms).max(0.0)
+        } else {
+            0.0
+        };
+    let (state, symbol) = if !reading.open {
+        ("paused", "⏸")
+    } else if waited >= late {
+        ("late", "‼")
+    } else if waited >= warn {
+        ("warn", "⚠")
+    } else {
+        ("ok", "⏱")
+    };
+    let text = waited_text(waited as i64);
+    let paused = if reading.open {
+        ""
+    } else {
+        " (paused: outside opening hours)"
+    };
+    Shown {
+        state,
+        title: format!("Waiting {text} since {}{paused}", clock(since)),
+        text: format!("{symbol} {text}"),
+        since: Some(iso(since)),
+    }
+}
+
+impl Timers {
+    pub fn start() -> Rc<Timers> {
+        let timers = Rc::new(Timers {
+            hosts: RefCell::default(),
+            readings: RefCell::default(),
+            thresholds: Cell::new((5.0 * 60_000.0, 15.0 * 60_000.0)),
+            sent: RefCell::default(),
+            queued: RefCell::default(),
+            in_flight: Cell::new(false),
+            ticks: Cell::new(0),
+            surface: Cell::new(None),
+            pending: RefCell::default(),
+            ticker: RefCell::default(),
+            _listener: RefCell::default(),
+            weak: RefCell::default(),
+        });
+        *timers.weak.borrow_mut() = Rc::downgrade(&timers);
+        let weak = Rc::downgrade(&timers);
+        let listener = library::on_timers_change(move || {
+            if let Some(timers) = weak.upgrade() {
+                timers.refresh();
+            }
+        });
+        *timers._listener.borrow_mut() = listener.ok();
+        timers
+    }
+
+    /// Leaving a messaging surface: every timer goes (by drop), and the tick stops.
+    pub fn stop(&self) {
+        self.hosts.borrow_mut().clear();
+        self.readings.borrow_mut().clear();
+        self.sent.borrow_mut().clear();
+        self.pending.borrow_mut().take();
+        self.ticker.borrow_mut().take();
+        self.surface.set(None);
+    }
+
+    /// Scans in a task of its own (several DOM changes before it runs make one scan), after the page's own
+    /// work and the controls of this change.
+    pub fn scan_soon(&self, surface: Surface) {
+        self.surface.set(Some(surface));
+        if self.pending.borrow().is_some() {
+            return;
+        }
+        let weak = self.weak.borrow().clone();
+        *self.pending.borrow_mut() = Some(Timeout::new(0, move || {
+            let Some(timers) = weak.upgrade() else { return };
+            timers.pending.borrow_mut().take();
+            if let Some(surface) = timers.surface.get() {
+                timers.scan(surface, &crate::dom::document());
+            }
+        }));
+    }
+
+    /// Settings or another tab changed something: report again and redraw from the answer.
+    fn refresh(&self) {
+        self.sent.borrow_mut().clear();
+        if let Some(surface) = self.surface.get() {
+            self.scan_soon(surface);
+        }
+    }
+
+    fn scan(&self, surface: Surface, document: &Document) {
+        self.hosts.borrow_mut().retain(|p| p.host.is_alive());
+        let found = waits::waits(surface, document);
+        // The open conversation's row shows a coarser copy of what its thread shows in full: only the thread
+        // is reported (a row's `7m` bucket would otherwise move the start up to a minute earlier).
+        let open: Vec<String> = found
+            .iter()
+            .filter(|w| w.place != Place::Row)
+            .map(|w| w.seen.key.clone())
+            .collect();
+        let mut items = Vec::with_capacity(found.len());
+        for waiting in found {
+            self.place(
+                waiting.place,
+                &waiting.owner,
+                &waiting.after,
+                &waiting.seen.key,
+            );
+            if waiting.place != Place::Row || !open.contains(&waiting.seen.key) {
+                items.push(waiting.seen);
+            }
+        }
+        let signature = signature(&items);
+        if *self.sent.borrow() != signature && !items.is_empty() {
+            *self.sent.borrow_mut() = signature;
+            self.report(items);
+        }
+        self.tick_while_shown();
+        self.draw();
+    }
+
+    fn place(&self, place: Place, owner: &Element, after: &Element, key: &str) {
+        if let Some(placed) = self
+            .hosts
+            .borrow()
+            .iter()
+            .find(|p| p.place == place && &p.host.owner == owner)
+        {
+            placed.host.set_key(key);
+            return;
+        }
+        let Some(host) = TimerHost::mount(owner, after, key) else {
+            return;
+        };
+        if place == Place::Row {
+            overlay_on_positioned_row(&host.host.host, owner, "top");
+        }
+        self.hosts.borrow_mut().push(Placed { place, host });
+    }
+
+    /// Sends one report; a report asked for while one is in flight is sent when it returns.
+    fn report(&self, items: Vec<Observation>) {
+        if self.in_flight.get() {
+            *self.queued.borrow_mut() = Some(items);
+            return;
+        }
+        self.in_flight.set(true);
+        let weak = self.weak.borrow().clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            let request = Request::TimersObserve {
+                now_ms: js_sys::Date::now(),
+                utc_offset_minutes: -(js_sys::Date::new_0().get_timezone_offset() as i32),
+                items,
+            };
+            let answer = library::request_raw(&request).await;
+            let Some(timers) = weak.upgrade() else { return };
+            timers.in_flight.set(false);
+            match answer {
+                Ok(answer) => timers.take(&answer),
+                // Unreachable background (updated, restarting): report again on the next scan.
+                Err(_) => timers.sent.borrow_mut().clear(),
+            }
+            let next = timers.queued.borrow_mut().take();
+            if let Some(next) = next {
+                timers.report(next);
+            }
+        });
+    }
+
+    fn take(&self, answer: &JsValue) {
+        if let (Some(warn), Some(late)) = (number(answer, "warn_ms"), number(answer, "late_ms")) {
+            self.thresholds.set((warn, late));
+        }
+        let Ok(list) = Reflect::get(answer, &JsValue::from_str("timers")) else {
+            return;
+        };
+        let fresh: Vec<Reading> = js_sys::Array::from(&list)
+            .iter()
+            .filter_map(|item| decode(&item))
+            .collect();
+        let mut readings = self.readings.borrow_mut();
+        for reading in fresh {
+            match readings.iter_mut().find(|r| r.key == reading.key) {
+                Some(old) => *old = reading,
+                None => readings.push(reading),
+            }
+        }
+        drop(readings);
+        self.draw();
+    }
+
+    fn tick_while_shown(&self) {
+        let shown = !self.hosts.borrow().is_empty();
+        let ticking = self.ticker.borrow().is_some();
+        if shown && !ticking {
+            let weak = self.weak.borrow().clone();
+            *self.ticker.borrow_mut() = Some(Interval::new(1000, move || {
+                if let Some(timers) = weak.upgrade() {
+                    timers.draw();
+                    let ticks = timers.ticks.get().wrapping_add(1);
+                    timers.ticks.set(ticks);
+                    if ticks % RESCAN_EVERY_TICKS == 0 {
+                        if let Some(surface) = timers.surface.get() {
+                            timers.scan_soon(surface);
+                        }
+                    }
+                }
+            }));
+        } else if !shown && ticking {
+            self.ticker.borrow_mut().take();
+        }
+    }
+
+    /// Redraws every timer for now; when opening hours change state for a key, asks the background again.
+    fn draw(&self) {
+        let now = js_sys::Date::now();
+        let thresholds = self.thresholds.get();
+        let readings = self.readings.borrow();
+        let mut stale = false;
+        for placed in self.hosts.borrow().iter() {
+            let key = placed.host.key.borrow().clone();
+            let shown_now = match readings.iter().find(|r| r.key == key) {
+                Some(reading) => {
+                    stale |= reading.until_ms.is_some_and(|until| until <= now);
+                    shown(reading, now, thresholds)
+                }
+                None => Shown::default(),
+            };
+            placed.host.draw(&shown_now);
+        }
+        drop(readings);
+        if stale {
+            self.refresh();
+        }
+    }
+}
