@@ -8,9 +8,88 @@
 //!
 //! | surface | rows | open conversation | comments |
 //! |---|---|---|---|
-//! | Messenger (facebook.com, messenger.com) | preview line `… · 4m`, `You: …` when the Page spoke last | thread rows after the Page's last message, day separators for times | — |
+//! | Messenger (facebook.com, messenger.com) | preview line `… · 4m`, `You: …` when the Page spoke last | thread rows after the Page's last message, day separators for times; messenger.com without a header: beside the composer | — |
+//! | Business Suite inbox | as Messenger (`selected_item_id` rows) | as Messenger; "Sent by <admin>" names the agent | — |
+//! | Facebook post, Page timeline | — | — | each customer comment or reply; answered when a later comment by the Page is in its thread (same `comment_id`); time from its permalink (`5m`) or label (`… 2 hours ago`) |
+//! | X Chat | lines name, relative time (`2m`), message; `You:` preview | messages after the account's last (`justify-end`), each at its day separator + bubble clock | — |
+//! | legacy X DMs | `time[datetime]`, `You:` preview | messages after the account's last (pressable), footer time (`9:51 AM`, `Yesterday, 4:05 PM`) | — |
+//! | X status | — | — | each customer reply; answered when the account replies after it before another customer does; `time[datetime]` |
 //!
-//! Selectors live with each site (`facebook/waits.rs`, `x/waits.rs`).
+//! Selectors live with each site (`facebook/waits.rs`, `facebook/comment_waits.rs`, `x/waits.rs`,
+//! `x/reply_waits.rs`).
+use crate::core::timers::Stamp;
+
+/// One message of a conversation as read from the page, oldest first: whether the user (the Page, the
+/// account) sent it, what names it, and its time text.
+pub struct Said {
+    pub mine: bool,
+    pub id: String,
+    pub at: Option<String>,
+    /// Who sent the user's message, when the page says (the Business Suite's "Sent by <admin>").
+    pub agent: Option<String>,
+}
+
+/// The customer's unanswered messages (oldest first), the user's last message before them and who sent it. A message
+/// without a time of its own takes the next later one's: chats show one time under a run of messages, and a
+/// message is never later than the one after it.
+pub fn unanswered(messages: Vec<Said>) -> (Vec<Stamp>, Option<Stamp>, Option<String>) {
+    let mut times = Vec::new();
+    let mut later: Option<String> = None;
+    for said in messages.into_iter().rev() {
+        let at = said.at.or_else(|| later.clone());
+        later.clone_from(&at);
+        let stamp = Stamp { id: said.id, at };
+        if said.mine {
+            times.reverse();
+            return (times, Some(stamp), said.agent);
+        }
+        times.push(stamp);
+    }
+    times.reverse();
+    (times, None, None)
+}
+
+/// A message's time from the day separator above it and the clock on its bubble: `Today` + `09:51` →
+/// `Today 09:51`. A separator that carries its own clock (`Today 09:38`, `15 Nov, 21:47`) gives its day
+/// part; either alone is the time when the other is missing.
+pub fn day_and_clock(day: Option<&str>, clock: Option<&str>) -> Option<String> {
+    let day = day.map(|day| {
+        let mut day = day.trim();
+        for meridiem in [" AM", " PM", " am", " pm"] {
+            if let Some(rest) = day.strip_suffix(meridiem) {
+                day = rest;
+            }
+        }
+        match day.rfind([' ', ',']) {
+            Some(at) if day[at + 1..].contains(':') => day[..at].trim_end_matches([',', ' ']),
+            None if day.contains(':') => "",
+            _ => day,
+        }
+    });
+    match (day.filter(|d| !d.is_empty()), clock) {
+        (Some(day), Some(clock)) => {
+            let mut out = day.to_string();
+            out.push(' ');
+            out.push_str(clock);
+            Some(out)
+        }
+        (Some(day), None) => Some(day.to_string()),
+        (None, clock) => clock.map(str::to_string),
+    }
+}
+
+/// The time in a message footer without its delivery status: `9:44 AM · Seen` → `9:44 AM`.
+pub fn before_status(footer: &str) -> &str {
+    footer.split(['·', '•']).next().unwrap_or(footer).trim()
+}
+
+/// The relative time at the end of a comment label: `Comment by Jonas Becker 2 hours ago` → `2 hours ago`,
+/// `Kommentar von Zoë vor 1 Stunde` → `1 Stunde` (from its first digit; the words before a number carry no
+/// time for the parser).
+pub fn label_time(label: &str) -> Option<&str> {
+    let at = label.find(|c: char| c.is_ascii_digit())?;
+    Some(label[at..].trim())
+}
 
 /// A list row's preview line split into its text and the time after the last ` · ` (`Any news? · 4m` →
 /// (`Any news?`, `4m`)). The time is short; a middle dot inside a longer tail is part of the text.
@@ -47,9 +126,10 @@ pub use dom::*;
 
 #[cfg(target_arch = "wasm32")]
 mod dom {
-    use crate::core::timers::Observation;
-    use crate::sites::facebook;
+    use super::{starts_with_any, unanswered, Said};
+    use crate::core::timers::{Observation, Stamp};
     use crate::sites::surface::Surface;
+    use crate::sites::{facebook, x};
     use web_sys::{Document, Element};
 
     /// Where a timer sits.
@@ -75,7 +155,129 @@ mod dom {
     pub fn waits(surface: Surface, document: &Document) -> Vec<Waiting> {
         match surface {
             Surface::FacebookMessenger => facebook::waits::messenger(document),
-            _ => Vec::new(),
+            Surface::BusinessInbox => facebook::waits::business(document),
+            Surface::FacebookPost | Surface::FacebookPage => {
+                facebook::comment_waits::comments(document)
+            }
+            Surface::XChat => x::waits::chat(document),
+            Surface::XLegacyDm => x::waits::legacy(document),
+            Surface::XStatus => x::reply_waits::replies(document),
+            Surface::XCompose => Vec::new(),
         }
+    }
+
+    /// What a site knows before reading times: nobody waiting yet.
+    pub fn observation(platform: &str, key: String, name: Option<String>) -> Observation {
+        Observation {
+            key,
+            platform: platform.into(),
+            page: String::new(),
+            name,
+            waiting: false,
+            full: false,
+            times: Vec::new(),
+            answer: None,
+            agent: None,
+        }
+    }
+
+    /// A list row whose latest message is `text` at `at`: the user's when it starts with one of `own`
+    /// ("You:"), else the customer's.
+    pub fn row(
+        found: &mut Vec<Waiting>,
+        mut seen: Observation,
+        (owner, after): (Element, Element),
+        text: String,
+        at: Option<String>,
+        own: &[&str],
+    ) {
+        let mine = starts_with_any(&text, own);
+        let stamp = Stamp { id: text, at };
+        if mine {
+            seen.answer = Some(stamp);
+        } else {
+            seen.waiting = true;
+            seen.times.push(stamp);
+        }
+        found.push(Waiting {
+            place: Place::Row,
+            owner,
+            after,
+            seen,
+        });
+    }
+
+    /// An open conversation from its messages (oldest first); none without messages.
+    pub fn conversation(
+        found: &mut Vec<Waiting>,
+        mut seen: Observation,
+        after: Element,
+        said: Vec<Said>,
+    ) {
+        if said.is_empty() {
+            return;
+        }
+        let (times, answer, agent) = unanswered(said);
+        seen.agent = agent;
+        seen.full = true;
+        seen.waiting = !times.is_empty();
+        seen.times = times;
+        seen.answer = answer;
+        found.push(Waiting {
+            place: Place::Conversation,
+            owner: after.clone(),
+            after,
+            seen,
+        });
+    }
+
+    /// A comment or reply on a post, as a site reads it.
+    pub struct Post {
+        pub mine: bool,
+        pub key: String,
+        pub name: Option<String>,
+        /// Which thread it is in: a later post by the user in the same thread answers it.
+        pub thread: Option<String>,
+        pub at: Option<String>,
+        pub owner: Element,
+        pub after: Element,
+    }
+
+    /// One timer per customer post: answered by the user's first later post in the same thread.
+    pub fn posts(platform: &str, page: &str, posts: Vec<Post>) -> Vec<Waiting> {
+        let mut found = Vec::new();
+        for (i, post) in posts.iter().enumerate() {
+            if post.mine {
+                continue;
+            }
+            let mut seen = observation(platform, post.key.clone(), post.name.clone());
+            seen.page = page.into();
+            seen.full = true;
+            let answer = posts[i + 1..]
+                .iter()
+                .find(|later| later.mine && post.thread.is_some() && later.thread == post.thread);
+            match answer {
+                Some(later) => {
+                    seen.answer = Some(Stamp {
+                        id: later.key.clone(),
+                        at: later.at.clone(),
+                    })
+                }
+                None => {
+                    seen.waiting = true;
+                    seen.times.push(Stamp {
+                        id: post.key.clone(),
+                        at: post.at.clone(),
+                    });
+                }
+            }
+            found.push(Waiting {
+                place: Place::Comment,
+                owner: post.owner.clone(),
+                after: post.after.clone(),
+                seen,
+            });
+        }
+        found
     }
 }

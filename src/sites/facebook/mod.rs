@@ -2,6 +2,8 @@
 #[cfg(target_arch = "wasm32")]
 pub mod business;
 #[cfg(target_arch = "wasm32")]
+pub mod comment_waits;
+#[cfg(target_arch = "wasm32")]
 pub mod messenger;
 #[cfg(target_arch = "wasm32")]
 pub mod page;

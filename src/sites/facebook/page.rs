@@ -17,14 +17,26 @@ use web_sys::{Document, Element, HtmlElement};
 /// (older "Write a comment…" label), comments by the post's owner are still recognised by their profile link:
 /// on `/<page>/posts/…` and on the Page's timeline `/<page>`, a link to `/<page>` is the Page itself.
 pub fn reply_targets(document: &Document, facts: &PageFacts) -> Vec<ReplyTarget> {
+    comments(document, facts)
+        .into_iter()
+        .filter(|(by_page, _)| !by_page)
+        .map(|(_, target)| target)
+        .collect()
+}
+
+/// Every comment and reply on the page in document order, each with whether the acting Page (or the post's
+/// owner) wrote it.
+pub fn comments(document: &Document, facts: &PageFacts) -> Vec<(bool, ReplyTarget)> {
     let acting = facts.acting.name.as_deref().map(fold);
     let owner = page_owner(document);
     all(document, ARTICLE)
         .into_iter()
-        .filter_map(|article| comment(&article).map(|target| (profile_of(&article), target)))
-        .filter(|(_, target)| acting.is_none() || target.author.name.as_deref().map(fold) != acting)
-        .filter(|(profile, _)| owner.is_none() || profile != &owner)
-        .map(|(_, target)| target)
+        .filter_map(|article| {
+            let target = comment(&article)?;
+            let by_page = (acting.is_some() && target.author.name.as_deref().map(fold) == acting)
+                || (owner.is_some() && profile_of(&article) == owner);
+            Some((by_page, target))
+        })
         .collect()
 }
 

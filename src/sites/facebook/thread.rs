@@ -68,24 +68,45 @@ fn is_sent_marker(text: &str) -> bool {
     SENT_MARKERS.iter().any(|m| text.starts_with(&fold(m)))
 }
 
+/// The runs of a row outside its message text: the hidden "You sent" and the "Sent by <admin>" line. A bare
+/// Business Suite bubble is read with its wrapper (the "Sent by" line sits beside it).
+fn labels(row: &Element) -> Vec<String> {
+    let labelled = match row.matches(BUBBLE).unwrap_or(false) {
+        true => row.parent_element().unwrap_or_else(|| row.clone()),
+        false => row.clone(),
+    };
+    runs_except(&labelled, &|el| {
+        el.has_attribute("data-answerdeck") || el.matches(MESSAGE_TEXT).unwrap_or(false)
+    })
+}
+
+/// Who sent one of the Page's messages, when the row says: the name after "Sent by " (Business Suite).
+pub fn sent_by(row: &Element) -> Option<String> {
+    labels(row).into_iter().find_map(|label| {
+        let folded = fold(&label);
+        let marker = SENT_MARKERS
+            .iter()
+            .find(|m| m.ends_with(' ') && folded.starts_with(&fold(m)))?;
+        let name: String = label.chars().skip(marker.chars().count()).collect();
+        let name = name.trim();
+        (!name.is_empty()).then(|| name.to_string())
+    })
+}
+
 /// Which side a row is on: a hidden "You sent" / "Sent by …" label outside the message text says outgoing;
 /// otherwise its layout tells. A bare Business Suite bubble is judged with its wrapper (the "Sent by" line sits
 /// beside it) and laid out against the whole list.
 pub fn side(row: &Element, text: &Element) -> Option<Side> {
-    let bubble = row.matches(BUBBLE).unwrap_or(false);
-    let labelled = if bubble {
-        row.parent_element().unwrap_or_else(|| row.clone())
-    } else {
-        row.clone()
-    };
-    let labels = runs_except(&labelled, &|el| {
-        el.has_attribute("data-answerdeck") || el.matches(MESSAGE_TEXT).unwrap_or(false)
-    });
-    if labels.iter().any(|l| is_sent_marker(l)) {
+    if labels(row).iter().any(|l| is_sent_marker(l)) {
         return Some(Side::Mine);
     }
-    let bound = match bubble {
-        true => row.closest(MESSAGE_LIST).ok().flatten().unwrap_or(labelled),
+    let bound = match row.matches(BUBBLE).unwrap_or(false) {
+        true => row
+            .closest(MESSAGE_LIST)
+            .ok()
+            .flatten()
+            .or_else(|| row.parent_element())
+            .unwrap_or_else(|| row.clone()),
         false => row.clone(),
     };
     side_by_layout(text, &bound)

@@ -3,74 +3,106 @@
 //! time (`· 4m`) and starts with `You:` when the Page spoke last. The open thread shows every message: the
 //! customer's after the Page's last one are unanswered, each dated by the day separator above it (`Today
 //! 08:57`, `09:41`); the page has no per-message time outside hover tooltips.
-use super::rows::{messenger_open, messenger_rows};
+//!
+//! The Business Suite inbox (sites-facebook.md §4) has the same two parts: rows whose time is a run of its own
+//! (`4m`) after the preview, and a thread of `mw_message_bubble`s whose Page replies say "Sent by <admin>".
+use super::rows::{inbox_open, inbox_rows, messenger_open, messenger_rows};
 use super::selectors::*;
-use super::thread::{message_text, rows, side};
-use crate::core::timers::{Observation, Stamp};
+use super::thread::{message_text, rows, sent_by, side};
+use crate::core::timers::Observation;
+use crate::sites::conversations::ListRow;
 use crate::sites::page::{text_runs, visible_text, Side};
-use crate::sites::waits::{split_preview, starts_with_any, Place, Waiting};
+use crate::sites::waits::{
+    observation as new_observation, row, split_preview, unanswered, Place, Said, Waiting,
+};
 use crate::sites::{adapter, surface::Surface};
 use web_sys::{Document, Element};
 
 fn observation(key: String, name: Option<String>) -> Observation {
-    Observation {
-        key,
-        platform: "facebook".into(),
-        page: String::new(),
-        name,
-        waiting: false,
-        full: false,
-        times: Vec::new(),
-        answer: None,
-        agent: None,
+    new_observation("facebook", key, name)
+}
+
+/// The preview line of a chat-list row split into its text and time: the last text run with a time after a
+/// middle dot (Messenger), else the run after the name with, in the Business Suite, the row's last run as its
+/// time when it is short and has a digit (`4m`, `2 Std.`).
+fn preview(row: &Element, time_run: bool) -> Option<(String, Option<String>)> {
+    let runs = text_runs(row);
+    if let Some(run) = runs.iter().rev().find(|run| split_preview(run).1.is_some()) {
+        let (text, time) = split_preview(run);
+        return Some((text.to_string(), time.map(str::to_string)));
+    }
+    let text = runs.get(1)?.clone();
+    let time = runs
+        .last()
+        .filter(|last| {
+            time_run
+                && runs.len() > 2
+                && last.chars().count() <= 12
+                && last.chars().any(|c| c.is_ascii_digit())
+        })
+        .cloned();
+    Some((text, time))
+}
+
+/// Each row's latest message: the Page's when the preview starts with `You:`, else the customer's.
+fn row_waits(rows: Vec<ListRow>, time_run: bool, found: &mut Vec<Waiting>) {
+    for listed in rows {
+        if let Some((text, time)) = preview(&listed.row, time_run) {
+            let seen = observation(listed.key, listed.name);
+            row(
+                found,
+                seen,
+                (listed.row, listed.after),
+                text,
+                time,
+                OWN_PREVIEW_PREFIXES,
+            );
+        }
     }
 }
 
-/// The preview line of a chat-list row: the last text run with a time after a middle dot, else the run after
-/// the name.
-fn preview(row: &Element) -> Option<String> {
-    let runs = text_runs(row);
-    runs.iter()
-        .rev()
-        .find(|run| split_preview(run).1.is_some())
-        .or_else(|| runs.get(1))
-        .cloned()
+fn conversation(found: &mut Vec<Waiting>, after: Element, seen: Option<Observation>) {
+    if let Some(seen) = seen {
+        found.push(Waiting {
+            place: Place::Conversation,
+            owner: after.clone(),
+            after,
+            seen,
+        });
+    }
 }
 
 pub fn messenger(document: &Document) -> Vec<Waiting> {
-    let mut found: Vec<Waiting> = messenger_rows(document)
-        .into_iter()
-        .filter_map(|row| {
-            let line = preview(&row.row)?;
-            let (text, time) = split_preview(&line);
-            let mut seen = observation(row.key, row.name);
-            let stamp = Stamp {
-                id: text.to_string(),
-                at: time.map(str::to_string),
-            };
-            if starts_with_any(text, OWN_PREVIEW_PREFIXES) {
-                seen.answer = Some(stamp);
-            } else {
-                seen.waiting = true;
-                seen.times.push(stamp);
-            }
-            Some(Waiting {
-                place: Place::Row,
-                owner: row.row,
-                after: row.after,
-                seen,
-            })
-        })
-        .collect();
-    if let Some(open) = messenger_open(document) {
-        if let Some(seen) = thread(document, Surface::FacebookMessenger, open.key, open.name) {
-            found.push(Waiting {
-                place: Place::Conversation,
-                owner: open.after.clone(),
-                after: open.after,
-                seen,
-            });
+    let surface = Surface::FacebookMessenger;
+    let mut found = Vec::new();
+    row_waits(messenger_rows(document), false, &mut found);
+    match messenger_open(document) {
+        Some(open) => {
+            let seen = thread(document, surface, open.key, open.name);
+            conversation(&mut found, open.after, seen);
         }
+        None => {
+            // No header (messenger.com renders it late, older builds never): the timer goes beside the
+            // composer, as labels do (`ui/subjects.rs`).
+            let key = super::messenger::conversation_key(document);
+            let editor = adapter::composers(surface, document).into_iter().next();
+            if let (Some(key), Some(editor)) = (key, editor) {
+                let seen = thread(document, surface, key, None);
+                conversation(&mut found, editor.into(), seen);
+            }
+        }
+    }
+    found
+}
+
+/// The Business Suite inbox: rows and the open thread (a Messenger conversation; a comment thread has no
+/// message rows and so no conversation timer here).
+pub fn business(document: &Document) -> Vec<Waiting> {
+    let mut found = Vec::new();
+    row_waits(inbox_rows(document), true, &mut found);
+    if let Some(open) = inbox_open(document) {
+        let seen = thread(document, Surface::BusinessInbox, open.key, open.name);
+        conversation(&mut found, open.after, seen);
     }
     found
 }
@@ -83,9 +115,8 @@ fn separator(row: &Element) -> Option<String> {
         .then(|| text.to_string())
 }
 
-/// The open thread: unanswered customer messages (after the Page's last message) with the separator time
-/// above each, or the Page's last message when it spoke last. Walks back from the newest row and stops at the
-/// first separator above what it needs, so a long history costs nothing.
+/// The open thread's messages, oldest first, each dated by the day separator above it; the Page's say who
+/// sent them when the page does ("Sent by <admin>").
 pub fn thread(
     document: &Document,
     surface: Surface,
@@ -94,52 +125,35 @@ pub fn thread(
 ) -> Option<Observation> {
     let composer = adapter::composers(surface, document).into_iter().next()?;
     let scope = composer.closest(MAIN).ok().flatten()?;
-    let rows = rows(&scope, &composer);
-    let mut seen = observation(key, name);
-    seen.full = true;
-    let mut waiting: Vec<String> = Vec::new(); // unanswered messages since the last separator, newest first
-    let mut times: Vec<Stamp> = Vec::new(); // dated unanswered messages, newest first
-    let mut answer: Option<String> = None; // the Page's last message, until dated
-    let mut answered = false;
-    let mut any = false;
-    for row in rows.iter().rev() {
-        match message_text(row) {
+    let mut said = Vec::new();
+    let mut day: Option<String> = None;
+    for row in rows(&scope, &composer) {
+        match message_text(&row) {
             Some((element, text)) => {
-                any = true;
-                if answered {
-                    continue;
-                }
-                if side(row, &element) == Some(Side::Mine) {
-                    answered = true;
-                    answer = Some(text);
-                } else {
-                    waiting.push(text);
-                }
+                let mine = side(&row, &element) == Some(Side::Mine);
+                said.push(Said {
+                    mine,
+                    id: text,
+                    at: day.clone(),
+                    agent: if mine { sent_by(&row) } else { None },
+                });
             }
             None => {
-                let Some(time) = separator(row) else { continue };
-                times.extend(waiting.drain(..).map(|id| Stamp {
-                    id,
-                    at: Some(time.clone()),
-                }));
-                if let Some(id) = answer.take() {
-                    seen.answer = Some(Stamp { id, at: Some(time) });
-                }
-                if answered && seen.answer.is_some() {
-                    break;
+                if let Some(time) = separator(&row) {
+                    day = Some(time);
                 }
             }
         }
     }
-    if !any {
+    if said.is_empty() {
         return None;
     }
-    times.extend(waiting.into_iter().map(|id| Stamp { id, at: None }));
-    if let Some(id) = answer {
-        seen.answer = Some(Stamp { id, at: None });
-    }
-    times.reverse();
+    let mut seen = observation(key, name);
+    let (times, answer, agent) = unanswered(said);
+    seen.full = true;
     seen.waiting = !times.is_empty();
     seen.times = times;
+    seen.answer = answer;
+    seen.agent = agent;
     Some(seen)
 }

@@ -138,7 +138,7 @@ fn latest_received(scope: &Element) -> Option<(String, Option<String>)> {
 
 /// The bubble's body: its `span[dir="auto"]` runs; without them, its visible text minus a trailing time and
 /// status word (S5 strips `H:MM`, S14 strips Seen/Sent/New).
-fn body(bubble: &Element) -> String {
+pub fn body(bubble: &Element) -> String {
     if let Some((_, text)) = text_blocks(bubble, CHAT_BODY) {
         return text;
     }
@@ -153,7 +153,7 @@ fn body(bubble: &Element) -> String {
 }
 
 /// "22:08", "Seen", "Sent", "New": the bubble's time and delivery status.
-fn is_status(text: &str) -> bool {
+pub fn is_status(text: &str) -> bool {
     if matches!(text, "Seen" | "Sent" | "New") {
         return true;
     }
@@ -167,7 +167,7 @@ fn is_status(text: &str) -> bool {
 
 /// Mine when the row (or a wrapper between it and the bubble) is `justify-end`, theirs when `justify-start`
 /// (S14 DM listener, S4); otherwise by layout.
-fn side(row: &Element, bubble: &Element) -> Option<Side> {
+pub fn side(row: &Element, bubble: &Element) -> Option<Side> {
     let mut node = Some(bubble.clone());
     while let Some(element) = node {
         let classes = element.class_list();

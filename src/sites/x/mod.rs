@@ -7,6 +7,10 @@ pub mod legacy_dm;
 pub mod page;
 pub mod private_reply;
 #[cfg(target_arch = "wasm32")]
+pub mod reply_waits;
+#[cfg(target_arch = "wasm32")]
 pub mod rows;
 pub mod selectors;
 pub mod url;
+#[cfg(target_arch = "wasm32")]
+pub mod waits;

@@ -10,13 +10,24 @@ use web_sys::{Document, Element, HtmlElement};
 
 /// Every post on the page not written by the acting account.
 pub fn reply_targets(document: &Document, facts: &PageFacts) -> Vec<ReplyTarget> {
+    posts(document, facts)
+        .into_iter()
+        .filter(|(mine, _)| !mine)
+        .map(|(_, target)| target)
+        .collect()
+}
+
+/// Every post on the page in document order, each with whether the acting account wrote it.
+pub fn posts(document: &Document, facts: &PageFacts) -> Vec<(bool, ReplyTarget)> {
     let acting = facts.acting.handle.as_deref().map(str::to_ascii_lowercase);
     all(document, TWEET)
         .into_iter()
         .filter(|t| t.closest(DIALOG).ok().flatten().is_none()) // the quoted post inside the reply modal
-        .filter_map(|tweet| post(&tweet))
-        .filter(|t| {
-            acting.is_none() || t.author.handle.as_deref().map(str::to_ascii_lowercase) != acting
+        .filter_map(|tweet| {
+            let target = post(&tweet)?;
+            let mine = acting.is_some()
+                && target.author.handle.as_deref().map(str::to_ascii_lowercase) == acting;
+            Some((mine, target))
         })
         .collect()
 }

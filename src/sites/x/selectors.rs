@@ -84,3 +84,14 @@ pub const DM_ROW_LINK: &str = r#"a[href*="/messages/"]"#; // legacy DM inbox row
 pub const DM_LIST_REGION: &str = r#"section, [role="region"]"#; // legacy DM inbox
 /// Controls in a header, never its name block.
 pub const CONTROL: &str = r#"button, [role="button"], img, svg, input"#; // X Chat and legacy DM headers
+
+// ---- Response timers: times and who spoke last (sites-x.md §2, §4, §5) ----
+
+/// A post's exact time (`time[datetime]` in its permalink, S9) and a legacy inbox row's (S3 module 966886).
+pub const TIME: &str = "time[datetime]"; // status page posts, legacy DM inbox rows
+/// A message bubble's hidden time (`22:08`, S14) and status words.
+pub const HIDDEN: &str = r#"[aria-hidden="true"]"#; // X Chat bubble
+/// The items of the X Chat message list: the profile card, day separators and messages (S2, S4).
+pub const CHAT_ITEM: &str = "li"; // X Chat thread
+/// Previews of conversations where the account spoke last ("You: …", S5, S14), per UI language [I for de, da].
+pub const OWN_PREVIEW: &[&str] = &["you:", "du:", "dig:"];
