@@ -59,3 +59,84 @@ fn own_previews_are_recognised_in_each_language_and_customers_are_not() {
         assert!(!starts_with_any(theirs, OWN_PREVIEW_PREFIXES), "{theirs}");
     }
 }
+
+use answerdeck::sites::waits::{before_status, day_and_clock, label_time, unanswered, Said};
+
+fn said(mine: bool, id: &str, at: Option<&str>) -> Said {
+    Said {
+        mine,
+        id: id.into(),
+        at: at.map(String::from),
+        agent: mine.then(|| "Lena".to_string()),
+    }
+}
+
+#[test]
+fn unanswered_messages_are_those_after_the_users_last() {
+    let (times, answer, agent) = unanswered(vec![
+        said(false, "a", Some("09:38")),
+        said(true, "b", Some("09:44")),
+        said(false, "c", None),
+        said(false, "d", Some("09:51")),
+    ]);
+    let ids: Vec<(&str, Option<&str>)> = times
+        .iter()
+        .map(|s| (s.id.as_str(), s.at.as_deref()))
+        .collect();
+    // "c" has no time of its own: it is no later than "d", the next one that has.
+    assert_eq!(ids, [("c", Some("09:51")), ("d", Some("09:51"))]);
+    assert_eq!(answer.map(|a| a.id), Some("b".to_string()));
+    assert_eq!(agent.as_deref(), Some("Lena"));
+    let (times, answer, _) = unanswered(vec![said(false, "a", None), said(true, "b", None)]);
+    assert!(times.is_empty());
+    assert_eq!(answer.map(|a| a.id), Some("b".to_string()));
+    let (times, answer, agent) = unanswered(vec![said(false, "a", Some("1h"))]);
+    assert_eq!(times.len(), 1);
+    assert!(answer.is_none() && agent.is_none());
+    assert!(unanswered(Vec::new()).0.is_empty());
+}
+
+#[test]
+fn a_message_is_dated_by_its_separator_day_and_bubble_clock() {
+    let cases = [
+        (Some("Today"), Some("09:51"), Some("Today 09:51")),
+        (Some("Today 09:38"), Some("09:51"), Some("Today 09:51")),
+        (
+            Some("Yesterday, 4:05 PM"),
+            Some("16:20"),
+            Some("Yesterday 16:20"),
+        ),
+        (
+            Some("15 Eyl Sal, 21:47"),
+            Some("21:50"),
+            Some("15 Eyl Sal 21:50"),
+        ),
+        (Some("Gestern"), None, Some("Gestern")),
+        (Some("09:38"), Some("09:51"), Some("09:51")),
+        (None, Some("09:51"), Some("09:51")),
+        (None, None, None),
+    ];
+    for (day, clock, expected) in cases {
+        assert_eq!(
+            day_and_clock(day, clock).as_deref(),
+            expected,
+            "{day:?} {clock:?}"
+        );
+    }
+}
+
+#[test]
+fn footers_and_labels_give_their_time() {
+    assert_eq!(before_status("9:44 AM · Seen"), "9:44 AM");
+    assert_eq!(before_status("Gestern, 17:05 · Gesehen"), "Gestern, 17:05");
+    assert_eq!(before_status("4:02 PM"), "4:02 PM");
+    assert_eq!(
+        label_time("Comment by Jonas Becker 2 hours ago"),
+        Some("2 hours ago")
+    );
+    assert_eq!(
+        label_time("Kommentar von Zoë Lefèvre vor 1 Stunde"),
+        Some("1 Stunde")
+    );
+    assert_eq!(label_time("Comment by Jonas Becker"), None);
+}

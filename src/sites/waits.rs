@@ -51,31 +51,19 @@ pub fn unanswered(messages: Vec<Said>) -> (Vec<Stamp>, Option<Stamp>, Option<Str
 
 /// A message's time from the day separator above it and the clock on its bubble: `Today` + `09:51` →
 /// `Today 09:51`. A separator that carries its own clock (`Today 09:38`, `15 Nov, 21:47`) gives its day
-/// part; either alone is the time when the other is missing.
+/// words; either alone is the time when the other is missing.
 pub fn day_and_clock(day: Option<&str>, clock: Option<&str>) -> Option<String> {
-    let day = day.map(|day| {
-        let mut day = day.trim();
-        for meridiem in [" AM", " PM", " am", " pm"] {
-            if let Some(rest) = day.strip_suffix(meridiem) {
-                day = rest;
-            }
-        }
-        match day.rfind([' ', ',']) {
-            Some(at) if day[at + 1..].contains(':') => day[..at].trim_end_matches([',', ' ']),
-            None if day.contains(':') => "",
-            _ => day,
-        }
-    });
-    match (day.filter(|d| !d.is_empty()), clock) {
-        (Some(day), Some(clock)) => {
-            let mut out = day.to_string();
+    let mut out = String::new();
+    for word in day.unwrap_or_default().split([' ', ',']) {
+        let meridiem = word.eq_ignore_ascii_case("am") || word.eq_ignore_ascii_case("pm");
+        if !word.is_empty() && !word.contains(':') && !meridiem {
+            out.push_str(word);
             out.push(' ');
-            out.push_str(clock);
-            Some(out)
         }
-        (Some(day), None) => Some(day.to_string()),
-        (None, clock) => clock.map(str::to_string),
     }
+    out.push_str(clock.unwrap_or_default());
+    let out = out.trim_end();
+    (!out.is_empty()).then(|| out.to_string())
 }
 
 /// The time in a message footer without its delivery status: `9:44 AM · Seen` → `9:44 AM`.

@@ -66,6 +66,7 @@ const EDITORS_AT_LOAD = {
   'facebook/business-inbox-labels.html': [['lexical', 'Reply in Messenger…', null]],
   'facebook/post-people.html': [['lexical', 'Comment as Nordlicht Kaffee', null]],
   'x/status-people.html': [['draft', 'Post text', 'tweetTextarea_0']],
+  'x/status-timers.html': [['draft', 'Post text', 'tweetTextarea_0']],
 };
 
 let browser;

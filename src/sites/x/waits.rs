@@ -17,20 +17,26 @@ use crate::sites::waits::{
 };
 use web_sys::{Document, Element};
 
-fn observation(document: &Document, key: String, name: Option<String>) -> Observation {
+/// Nobody waiting yet, for the acting account (the nav's profile link names it).
+fn observation(page: &str, key: String, name: Option<String>) -> Observation {
     let mut seen = new_observation("x", key, name);
-    seen.page = page_facts(document).acting.handle.unwrap_or_default();
+    seen.page = page.into();
     seen
 }
 
+fn acting(document: &Document) -> String {
+    page_facts(document).acting.handle.unwrap_or_default()
+}
+
 pub fn chat(document: &Document) -> Vec<Waiting> {
+    let page = acting(document);
     let mut found = Vec::new();
     for listed in chat_rows(document) {
         // A row's lines are name, relative time and message (S5); its `aria-description` says the same.
         let mut runs = text_runs(&listed.row);
         let text = runs.pop().unwrap_or_default();
         let at = runs.get(1).cloned();
-        let seen = observation(document, listed.key, listed.name);
+        let seen = observation(&page, listed.key, listed.name);
         row(
             &mut found,
             seen,
@@ -47,7 +53,7 @@ pub fn chat(document: &Document) -> Vec<Waiting> {
             .and_then(|s| first_in(s, CHAT_MESSAGE_LIST))
             .or(scope);
         let said = list.map(|list| chat_messages(&list)).unwrap_or_default();
-        let seen = observation(document, open.key.clone(), open.name.clone());
+        let seen = observation(&page, open.key.clone(), open.name.clone());
         conversation(&mut found, seen, open.after, said);
     }
     found
@@ -89,11 +95,12 @@ fn chat_messages(list: &Element) -> Vec<Said> {
 }
 
 pub fn legacy(document: &Document) -> Vec<Waiting> {
+    let page = acting(document);
     let mut found = Vec::new();
     for listed in legacy_rows(document) {
         let at = first_in(&listed.row, TIME).and_then(|t| t.get_attribute("datetime"));
         let text = text_runs(&listed.row).pop().unwrap_or_default();
-        let seen = observation(document, listed.key, listed.name);
+        let seen = observation(&page, listed.key, listed.name);
         row(
             &mut found,
             seen,
@@ -126,7 +133,7 @@ pub fn legacy(document: &Document) -> Vec<Waiting> {
                 at: footer.map(|f| before_status(&f).to_string()),
             });
         }
-        let seen = observation(document, open.key.clone(), open.name.clone());
+        let seen = observation(&page, open.key.clone(), open.name.clone());
         conversation(&mut found, seen, open.after, said);
     }
     found
