@@ -12,7 +12,7 @@
 //! `notes_view` (the Notes section: search over every note). Labels and notes are read with
 //! `labels.list`/`notes.search` and read again whenever any tab changes them (`labels::on_change`).
 mod arrange;
-mod dom;
+pub(crate) mod dom;
 mod draft;
 mod editing;
 mod editor;
