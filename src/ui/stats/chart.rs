@@ -46,14 +46,31 @@ struct Series<'a> {
 fn pattern(id: &str, dots: bool) -> Element {
     let pattern = svg(
         "pattern",
-        &[("id", id), ("width", "6"), ("height", "6"), ("patternUnits", "userSpaceOnUse")],
+        &[
+            ("id", id),
+            ("width", "6"),
+            ("height", "6"),
+            ("patternUnits", "userSpaceOnUse"),
+        ],
     );
     let mark = if dots {
-        svg("circle", &[("cx", "3"), ("cy", "3"), ("r", "1.3"), ("fill", "currentColor")])
+        svg(
+            "circle",
+            &[
+                ("cx", "3"),
+                ("cy", "3"),
+                ("r", "1.3"),
+                ("fill", "currentColor"),
+            ],
+        )
     } else {
         svg(
             "path",
-            &[("d", "M0,6 L6,0"), ("stroke", "currentColor"), ("stroke-width", "1.2")],
+            &[
+                ("d", "M0,6 L6,0"),
+                ("stroke", "currentColor"),
+                ("stroke-width", "1.2"),
+            ],
         )
     };
     let _ = pattern.append_child(&mark);
@@ -97,11 +114,21 @@ fn draw(series: Series) -> Element {
     );
     let right = (LEFT - 6.0).to_string();
     let top_label = svg_text(
-        &[("class", "axis-label"), ("x", &right), ("y", &(TOP + 4.0).to_string()), ("text-anchor", "end")],
+        &[
+            ("class", "axis-label"),
+            ("x", &right),
+            ("y", &(TOP + 4.0).to_string()),
+            ("text-anchor", "end"),
+        ],
         &series.top_label,
     );
     let zero_label = svg_text(
-        &[("class", "axis-label"), ("x", &right), ("y", &(base + 4.0).to_string()), ("text-anchor", "end")],
+        &[
+            ("class", "axis-label"),
+            ("x", &right),
+            ("y", &(base + 4.0).to_string()),
+            ("text-anchor", "end"),
+        ],
         "0",
     );
     dom::append(&root, &[&title, &defs, &axis, &top_label, &zero_label]);
@@ -133,11 +160,21 @@ fn draw(series: Series) -> Element {
             &group,
             &[
                 &svg_text(
-                    &[("class", "value"), ("x", &x), ("y", &value_y), ("text-anchor", "middle")],
+                    &[
+                        ("class", "value"),
+                        ("x", &x),
+                        ("y", &value_y),
+                        ("text-anchor", "middle"),
+                    ],
                     value_text,
                 ),
                 &svg_text(
-                    &[("class", "day"), ("x", &x), ("y", &(base + 16.0).to_string()), ("text-anchor", "middle")],
+                    &[
+                        ("class", "day"),
+                        ("x", &x),
+                        ("y", &(base + 16.0).to_string()),
+                        ("text-anchor", "middle"),
+                    ],
                     date,
                 ),
             ],
@@ -148,7 +185,11 @@ fn draw(series: Series) -> Element {
 }
 
 fn median_series(rows: &[Row], days: u32) -> Series<'static> {
-    let max = rows.iter().filter_map(|r| r.summary.median_ms).max().unwrap_or(0);
+    let max = rows
+        .iter()
+        .filter_map(|r| r.summary.median_ms)
+        .max()
+        .unwrap_or(0);
     let top = duration_ceiling(max);
     Series {
         id: "chart-median",
@@ -188,7 +229,10 @@ fn rate_series(rows: &[Row], days: u32) -> Series<'static> {
 /// Both charts for `per_day` (a report by day) into `container`.
 pub fn render(container: &Element, per_day: &Report, days: u32) {
     dom::clear(container);
-    for series in [median_series(&per_day.rows, days), rate_series(&per_day.rows, days)] {
+    for series in [
+        median_series(&per_day.rows, days),
+        rate_series(&per_day.rows, days),
+    ] {
         let figure = crate::ui::options::dom::el("figure", &[]);
         let caption = text("figcaption", &[], &series.title);
         let scroller = crate::ui::options::dom::el("div", &[("class", "chart-scroll")]);

@@ -41,7 +41,14 @@ pub fn render(section: &Element, records: &[TimerRecord], spam: &BTreeSet<String
         let item = el(
             "li",
             &[
-                ("class", if countdown.left_ms == 0 { "countdown closed" } else { "countdown" }),
+                (
+                    "class",
+                    if countdown.left_ms == 0 {
+                        "countdown closed"
+                    } else {
+                        "countdown"
+                    },
+                ),
                 ("data-key", &countdown.key),
             ],
         );
@@ -54,7 +61,11 @@ pub fn render(section: &Element, records: &[TimerRecord], spam: &BTreeSet<String
             &item,
             &[
                 &text("span", &[("class", "who")], &who),
-                &text("span", &[("class", "window")], window_name(countdown.window)),
+                &text(
+                    "span",
+                    &[("class", "window")],
+                    window_name(countdown.window),
+                ),
                 &text("span", &[("class", "left")], &left(countdown.left_ms)),
             ],
         );

@@ -39,7 +39,11 @@ pub fn render(section: &Element, events: &[Event], settings: &TimerSettings, now
             "Would not be shown"
         };
         for (name, label, value) in [
-            ("rate", "Response rate (estimate)", percent(estimate.response_rate)),
+            (
+                "rate",
+                "Response rate (estimate)",
+                percent(estimate.response_rate),
+            ),
             (
                 "time",
                 "Response time (estimate)",
@@ -58,13 +62,19 @@ pub fn render(section: &Element, events: &[Event], settings: &TimerSettings, now
             let item = el("div", &[]);
             dom::append(
                 &item,
-                &[&text("dt", &[], label), &text("dd", &[("data-meta", name)], &value)],
+                &[
+                    &text("dt", &[], label),
+                    &text("dd", &[("data-meta", name)], &value),
+                ],
             );
             let _ = list.append_child(&item);
         }
         dom::append(
             &card,
-            &[&list, &text("p", &[("class", "forecast")], &forecast(&estimate))],
+            &[
+                &list,
+                &text("p", &[("class", "forecast")], &forecast(&estimate)),
+            ],
         );
         let _ = section.append_child(&card);
     }

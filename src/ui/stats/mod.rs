@@ -30,6 +30,8 @@ use gloo::timers::callback::Interval;
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
+
+pub use live::on_timers_change;
 use web_sys::{Element, HtmlButtonElement, HtmlSelectElement};
 
 /// How often the figures are recounted without a change (countdowns show whole minutes).
@@ -84,7 +86,12 @@ pub fn start_statistics(root: Element) {
     PAGE.with(|slot| slot.replace(Some(page)));
 }
 
-fn select(id: &str, label: &str, options: &[(&str, &str)], chosen: &str) -> (Element, HtmlSelectElement) {
+fn select(
+    id: &str,
+    label: &str,
+    options: &[(&str, &str)],
+    chosen: &str,
+) -> (Element, HtmlSelectElement) {
     let wrapper = el("div", &[("class", "field")]);
     let select: HtmlSelectElement = typed("select", &[("id", id)]);
     for (value, name) in options {
@@ -99,7 +106,10 @@ fn select(id: &str, label: &str, options: &[(&str, &str)], chosen: &str) -> (Ele
 }
 
 fn section(id: &str, heading: &str) -> Element {
-    let section = el("section", &[("id", id), ("aria-labelledby", &format!("{id}-heading"))]);
+    let section = el(
+        "section",
+        &[("id", id), ("aria-labelledby", &format!("{id}-heading"))],
+    );
     let _ = section.append_child(&text("h2", &[("id", &format!("{id}-heading"))], heading));
     section
 }
@@ -124,8 +134,10 @@ impl Stats {
             .iter()
             .map(|d| (d.to_string(), format!("Last {d} days")))
             .collect();
-        let period_options: Vec<(&str, &str)> =
-            periods.iter().map(|(v, n)| (v.as_str(), n.as_str())).collect();
+        let period_options: Vec<(&str, &str)> = periods
+            .iter()
+            .map(|(v, n)| (v.as_str(), n.as_str()))
+            .collect();
         let (period_box, period) = select(
             "period",
             "Period",

@@ -8,8 +8,16 @@ use web_sys::Element;
 fn figures(summary: &Summary) -> [(&'static str, &'static str, String); 6] {
     [
         ("rate", "Response rate", percent(summary.response_rate)),
-        ("median", "Median first response", maybe_duration(summary.median_ms)),
-        ("average", "Average first response", maybe_duration(summary.mean_ms)),
+        (
+            "median",
+            "Median first response",
+            maybe_duration(summary.median_ms),
+        ),
+        (
+            "average",
+            "Average first response",
+            maybe_duration(summary.mean_ms),
+        ),
         ("p90", "90th percentile", maybe_duration(summary.p90_ms)),
         ("answered", "Answered", summary.answered.to_string()),
         ("unanswered", "Unanswered", summary.unanswered.to_string()),
@@ -23,7 +31,10 @@ pub fn headline(list: &Element, waits: &[Wait], now_ms: i64) {
         let item = el("div", &[("class", "figure")]);
         dom::append(
             &item,
-            &[&text("dt", &[], label), &text("dd", &[("data-figure", name)], &value)],
+            &[
+                &text("dt", &[], label),
+                &text("dd", &[("data-figure", name)], &value),
+            ],
         );
         let _ = list.append_child(&item);
     }
