@@ -5,7 +5,7 @@
 //! The numbers come from `core::stats` over the background's event log (`stats.data`); each Page's waits are
 //! counted with that Page's own opening hours (`TimerSettings::schedule_for`), and days are the local dates
 //! of the hours for every Page (UTC without them). The page reads again whenever the background announces a
-//! timers change (`answerdeck.timers`) and recounts every 30 s, so countdowns and "overdue" stay current.
+//! timers change (`answerdeck.timers`) or labels change (`answerdeck.labels`), and recounts every 30 s, so countdowns and "overdue" stay current.
 //!
 //! Files: `tables` (headline and grouped table), `chart` (SVG bars), `meta_view`, `countdown_view`,
 //! `export` (CSV download), `live` (change listener). Text only, never HTML.
@@ -73,7 +73,7 @@ struct Stats {
     countdowns: Element,
     data: RefCell<Option<Data>>,
     listeners: RefCell<Vec<EventListener>>,
-    change: RefCell<Option<ApiListener>>,
+    changes: RefCell<Vec<ApiListener>>,
     tick: RefCell<Option<Interval>>,
 }
 
@@ -186,7 +186,7 @@ impl Stats {
             countdowns,
             data: RefCell::default(),
             listeners: RefCell::default(),
-            change: RefCell::default(),
+            changes: RefCell::default(),
             tick: RefCell::default(),
         }
     }
@@ -205,19 +205,27 @@ impl Stats {
         on(&self.period.clone().into(), "change", |page| page.render());
         on(&self.group.clone().into(), "change", |page| page.render());
         on(&self.export.clone().into(), "click", |page| page.export());
+        // New waits and answers, and labels (a "Spam" label leaves a key out, labels group the table).
         let me = Rc::downgrade(self);
-        match live::on_timers_change(move || {
+        let timers = live::on_timers_change(move || {
             if let Some(page) = me.upgrade() {
                 page.load();
             }
-        }) {
-            Ok(listener) => {
-                self.change.replace(Some(listener));
+        });
+        let me = Rc::downgrade(self);
+        let labels = library::on_labels_change(move || {
+            if let Some(page) = me.upgrade() {
+                page.load();
             }
-            Err(error) => web_sys::console::warn_2(
-                &"Answerdeck: new answers will not show until reload".into(),
-                &error,
-            ),
+        });
+        for listener in [timers, labels] {
+            match listener {
+                Ok(listener) => self.changes.borrow_mut().push(listener),
+                Err(error) => web_sys::console::warn_2(
+                    &"Answerdeck: changes will not show until reload".into(),
+                    &error,
+                ),
+            }
         }
         let me = Rc::downgrade(self);
         self.tick.replace(Some(Interval::new(TICK_MS, move || {
