@@ -391,3 +391,29 @@ fn away_lasts_at_most_what_is_left_of_meta_s_twelve_hours() {
     let last = *full.hours[0].schedule.away.last().unwrap();
     assert_eq!(last.1 - last.0, HOUR);
 }
+
+#[test]
+fn a_new_message_dated_by_an_old_separator_starts_after_the_page_last_showed_the_answer() {
+    // Seen answered at 10:00 and 10:04 (never waiting); at 10:10 a new message appears under the separator of an
+    // hour ago ("10:00" local = 09:00 UTC): it was not on the page at 10:04, so it starts then at the earliest.
+    let (record, events) = run(&[
+        (NOW, answered(Some(stamp("a", "10:00")), None)),
+        (NOW + 4 * MIN, answered(Some(stamp("a", "10:00")), None)),
+        (NOW + 10 * MIN, waiting(vec![stamp("new", "10:00")], true)),
+    ]);
+    assert_eq!(record.since_ms, Some(NOW + 4 * MIN));
+    assert_eq!(events.len(), 1);
+    assert_eq!(events[0].1.at_ms, NOW + 4 * MIN);
+}
+
+#[test]
+fn a_coarser_reading_of_the_same_new_message_never_starts_it_before_the_answer_was_last_seen() {
+    // The row ("now") and the thread (a separator of this minute) report the same new message one after the
+    // other: neither may start the wait before 10:00:30, when the page still showed the Page's answer last.
+    let (record, _) = run(&[
+        (NOW + 30 * SEC, answered(None, None)),
+        (NOW + 40 * SEC, waiting(vec![stamp("new", "now")], false)),
+        (NOW + 41 * SEC, waiting(vec![stamp("new", "11:00")], true)),
+    ]);
+    assert_eq!(record.since_ms, Some(NOW + 30 * SEC));
+}

@@ -16,6 +16,8 @@ pub mod panel;
 pub mod panel_frame;
 pub mod picker;
 pub mod private;
+#[cfg(feature = "pages")]
+pub mod stats;
 pub mod styles;
 pub mod subject_host;
 pub mod subjects;

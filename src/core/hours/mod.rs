@@ -7,10 +7,12 @@
 //! - [`schedule`]: the stored schedule and its validation (Meta's 12 h-per-day away limit)
 //! - [`local`]: local wall times to instants, and how DST gaps and folds resolve
 //! - [`open`]: the queries: [`is_open`], [`open_ms_between`], [`next_open_ms`]
+//! - [`text`]: hours and holidays as typed in the options page, and back
 
 pub mod local;
 pub mod open;
 pub mod schedule;
+pub mod text;
 
 pub use open::{is_open, next_change_ms, next_open_ms, open_ms_between};
 pub use schedule::{Schedule, ScheduleError, MAX_AWAY_MS_PER_DAY};

@@ -6,9 +6,15 @@
 //! - [`report`](mod@report): the same numbers grouped by platform, page, label, agent or day, and as CSV
 //! - [`meta`]: an *estimate* of Meta's responsiveness metrics, the badge, and the forecast
 //! - [`window`]: countdowns for Messenger's reply windows
+//! - for the statistics page: [`period`] (waits per Page's hours, the period), [`countdown`] (open
+//!   waits' windows), [`format`] (numbers as text, the forecast sentence), [`chart`] (axis scales)
 
+pub mod chart;
+pub mod countdown;
 pub mod event;
+pub mod format;
 pub mod meta;
+pub mod period;
 pub mod report;
 pub mod summary;
 pub mod waits;

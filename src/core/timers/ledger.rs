@@ -7,7 +7,9 @@
 //! 2. A wait that is already open only ever moves earlier: a list row shows only the latest message, and a
 //!    later, coarser reading must not shorten a wait a thread view measured (a manager is never told a
 //!    customer waited less than they did).
-//! 3. A wait opened after an answer starts after that answer.
+//! 3. A wait opened after an answer starts after that answer, and after the last time a page showed the Page
+//!    or account speaking last: a message the page did not show then was written later (a thread dates a new
+//!    message by the day separator above it, which may be hours older than the message).
 //! 4. An answer ends the open wait. Its time is the page's when the page gives it to the minute or better,
 //!    else the latest the page's time allows, and never before the last time a page showed the customer
 //!    still waiting, nor after now.
@@ -36,6 +38,8 @@ pub struct TimerRecord {
     pub waiting_seen_ms: Option<i64>,
     /// When the customer's latest message was written (reply windows count from it).
     pub last_customer_ms: Option<i64>,
+    /// The last time a page showed the Page or account speaking last.
+    pub answered_seen_ms: Option<i64>,
     /// When the latest answer was written, as far as the pages told.
     pub answered_ms: Option<i64>,
     pub agent: Option<String>,
@@ -68,10 +72,13 @@ pub fn observe(previous: Option<TimerRecord>, seen: &Observation, ctx: &Context)
     let mut events = Vec::new();
     if seen.waiting {
         observe_waiting(&mut record, seen, ctx, &mut events);
+    } else if record.since_ms.is_none() {
+        record.answered_seen_ms = Some(ctx.now_ms);
     } else if let Some(since) = record.since_ms {
         let at = answer_time(&record, seen.answer.as_ref(), since, ctx);
         record.since_ms = None;
         record.answered_ms = Some(at);
+        record.answered_seen_ms = Some(ctx.now_ms);
         record.agent.clone_from(&seen.agent);
         let event = event(
             &record,
@@ -108,6 +115,7 @@ fn observe_waiting(
     // Waiting with no message times at all: the customer has waited at least since now.
     let start = oldest.unwrap_or_else(|| after_answer(ctx.now_ms));
     let since = record.since_ms.map_or(start, |open| open.min(start));
+    let since = floor.map_or(since, |floor| since.max(floor));
     if record.since_ms != Some(since) && !logged.iter().any(|(_, at)| *at == since) {
         logged.push((String::new(), since));
     }
@@ -125,9 +133,11 @@ fn observe_waiting(
     }
 }
 
-/// A new wait begins after the last answer (1 ms after: the answer ended the one before).
+/// A wait begins after the last answer (1 ms after: the answer ended the one before), and not before the page
+/// last showed the answer as the latest message.
 fn record_floor(record: &TimerRecord) -> Option<i64> {
-    record.answered_ms.map(|answered| answered + 1)
+    let answered = record.answered_ms.map(|answered| answered + 1);
+    answered.max(record.answered_seen_ms)
 }
 
 /// The first time message `id` was seen (recorded now when new), and whether it is new.

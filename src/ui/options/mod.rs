@@ -9,10 +9,11 @@
 //! `shelves` (the sidebar), `list` and `row`, `arrange` (star, move), `editor` (the form) and `editing`
 //! (save, cancel, reload), `variants`, `draft` (form values ↔ reply), `preview`, `import_export`,
 //! `settings_form`, `status` (status line, alert and import report), `labels_view` and `labels_edit` (the Labels section) and
-//! `notes_view` (the Notes section: search over every note). Labels and notes are read with
+//! `notes_view` (the Notes section: search over every note), `timer_settings` and `timer_settings_hours`
+//! (the Response timer section: thresholds, opening hours, away). Labels and notes are read with
 //! `labels.list`/`notes.search` and read again whenever any tab changes them (`labels::on_change`).
 mod arrange;
-mod dom;
+pub(crate) mod dom;
 mod draft;
 mod editing;
 mod editor;
@@ -27,6 +28,8 @@ mod row;
 mod settings_form;
 mod shelves;
 mod status;
+mod timer_settings;
+mod timer_settings_hours;
 mod variants;
 
 use crate::platform::ext::ApiListener;
@@ -62,6 +65,7 @@ pub fn start_options(root: Element) {
     page.reload();
     page.reload_labels();
     page.search_notes();
+    timer_settings::mount(&page.root);
     let listener = {
         let me = Rc::downgrade(&page);
         library::on_revision(move |rev| {
