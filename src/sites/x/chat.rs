@@ -115,11 +115,10 @@ fn described(row: &Element) -> (Option<String>, Option<String>) {
 fn latest_received(scope: &Element) -> Option<(String, Option<String>)> {
     let list = first_in(scope, CHAT_MESSAGE_LIST).unwrap_or_else(|| scope.clone());
     for row in all_in(&list, CHAT_MESSAGE).iter().rev() {
-        let Some(bubble) = first_in(row, CHAT_MESSAGE_TEXT) else {
+        let Some((bubble, text, false)) = message(row) else {
             continue;
         };
-        let text = body(&bubble);
-        if text.is_empty() || side(row, &bubble) == Some(Side::Mine) {
+        if text.is_empty() {
             continue;
         }
         // A sender line: text in the row outside the bubble that is not a time or status.
@@ -136,9 +135,17 @@ fn latest_received(scope: &Element) -> Option<(String, Option<String>)> {
     None
 }
 
+/// A message row's bubble, its body and whether the user sent it.
+pub fn message(row: &Element) -> Option<(Element, String, bool)> {
+    let bubble = first_in(row, CHAT_MESSAGE_TEXT)?;
+    let text = body(&bubble);
+    let mine = side(row, &bubble) == Some(Side::Mine);
+    Some((bubble, text, mine))
+}
+
 /// The bubble's body: its `span[dir="auto"]` runs; without them, its visible text minus a trailing time and
 /// status word (S5 strips `H:MM`, S14 strips Seen/Sent/New).
-pub fn body(bubble: &Element) -> String {
+fn body(bubble: &Element) -> String {
     if let Some((_, text)) = text_blocks(bubble, CHAT_BODY) {
         return text;
     }
@@ -167,7 +174,7 @@ pub fn is_status(text: &str) -> bool {
 
 /// Mine when the row (or a wrapper between it and the bubble) is `justify-end`, theirs when `justify-start`
 /// (S14 DM listener, S4); otherwise by layout.
-pub fn side(row: &Element, bubble: &Element) -> Option<Side> {
+fn side(row: &Element, bubble: &Element) -> Option<Side> {
     let mut node = Some(bubble.clone());
     while let Some(element) = node {
         let classes = element.class_list();

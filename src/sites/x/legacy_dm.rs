@@ -61,15 +61,9 @@ pub fn composer_facts(document: &Document, editor: &Element) -> ComposerFacts {
             .map(|h| h.trim_matches('/').to_string())
             .filter(|h| !h.is_empty() && !h.contains('/'));
     }
-    // The latest message not sent by the user. Outgoing messages are pressable (`role="button"`), incoming
-    // ones are not (S3 `Rs.root.sent`, S8); layout decides for pages that drop the role.
-    for message in all_in(&scope, DM_MESSAGE).iter().rev() {
-        let Some((first, text)) = text_blocks(message, DM_MESSAGE_TEXT) else {
-            continue;
-        };
-        let mine = message.get_attribute("role").as_deref() == Some("button")
-            || side_by_layout(&first, message) == Some(Side::Mine);
-        if !mine {
+    // The latest message not sent by the user.
+    for entry in all_in(&scope, DM_MESSAGE).iter().rev() {
+        if let Some((first, text, false)) = message(entry) {
             facts.customer_text = Some(text);
             facts.lang = first
                 .get_attribute("lang")
@@ -78,4 +72,13 @@ pub fn composer_facts(document: &Document, editor: &Element) -> ComposerFacts {
         }
     }
     facts
+}
+
+/// A message's first text block, its text and whether the user sent it. Outgoing messages are pressable
+/// (`role="button"`), incoming ones are not (S3 `Rs.root.sent`, S8); layout decides for pages that drop the role.
+pub fn message(entry: &Element) -> Option<(Element, String, bool)> {
+    let (first, text) = text_blocks(entry, DM_MESSAGE_TEXT)?;
+    let mine = entry.get_attribute("role").as_deref() == Some("button")
+        || side_by_layout(&first, entry) == Some(Side::Mine);
+    Some((first, text, mine))
 }

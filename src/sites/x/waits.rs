@@ -4,14 +4,13 @@
 //! conversation shows every message: the customer's after the account's last are unanswered. X Chat dates
 //! them by the day separator above (`Today`) and the bubble's hidden clock (`22:08`); legacy DMs by the footer
 //! under the last message of a run (`9:51 AM`, `Yesterday, 4:05 PM`).
-use super::chat::{body, is_status, side};
+use super::chat::{is_status, message as chat_message};
+use super::legacy_dm::message as legacy_message;
 use super::page::page_facts;
 use super::rows::{chat_open, chat_rows, legacy_open, legacy_rows};
 use super::selectors::*;
 use crate::core::timers::Observation;
-use crate::sites::page::{
-    all, all_in, first_in, runs_except, side_by_layout, text_blocks, text_runs, visible_text, Side,
-};
+use crate::sites::page::{all, all_in, first_in, runs_except, text_runs, visible_text};
 use crate::sites::waits::{
     before_status, conversation, day_and_clock, observation as new_observation, row, Said, Waiting,
 };
@@ -75,7 +74,7 @@ fn chat_messages(list: &Element) -> Vec<Said> {
             }
             continue;
         };
-        let Some(bubble) = first_in(&message, CHAT_MESSAGE_TEXT) else {
+        let Some((bubble, text, mine)) = chat_message(&message) else {
             continue;
         };
         let clock = all_in(&bubble, HIDDEN)
@@ -83,10 +82,8 @@ fn chat_messages(list: &Element) -> Vec<Said> {
             .map(visible_text)
             .find(|t| t.contains(':') && is_status(t));
         said.push(Said {
-            mine: side(&message, &bubble) == Some(Side::Mine),
-            id: message
-                .get_attribute("data-testid")
-                .unwrap_or_else(|| body(&bubble)),
+            mine,
+            id: message.get_attribute("data-testid").unwrap_or(text),
             at: day_and_clock(day.as_deref(), clock.as_deref()),
             agent: None,
         });
@@ -116,21 +113,19 @@ pub fn legacy(document: &Document) -> Vec<Waiting> {
             .next()
             .or_else(|| document.body().map(Into::into));
         let mut said = Vec::new();
-        for message in scope.iter().flat_map(|s| all_in(s, DM_MESSAGE)) {
-            let Some((first, text)) = text_blocks(&message, DM_MESSAGE_TEXT) else {
+        for entry in scope.iter().flat_map(|s| all_in(s, DM_MESSAGE)) {
+            let Some((_, text, mine)) = legacy_message(&entry) else {
                 continue;
             };
-            // Outgoing messages are pressable (S3 `Rs.root.sent`); the footer is the text outside the bubble.
-            let mine = message.get_attribute("role").as_deref() == Some("button")
-                || side_by_layout(&first, &message) == Some(Side::Mine);
-            let footer = runs_except(&message, &|el| el.matches(DM_MESSAGE_TEXT).unwrap_or(false))
+            // The footer (time and status) is the text outside the message's text blocks.
+            let footer = runs_except(&entry, &|el| el.matches(DM_MESSAGE_TEXT).unwrap_or(false))
                 .into_iter()
                 .find(|run| run.chars().any(|c| c.is_ascii_digit()));
             said.push(Said {
                 mine,
                 id: text,
-                agent: None,
                 at: footer.map(|f| before_status(&f).to_string()),
+                agent: None,
             });
         }
         let seen = observation(&page, open.key.clone(), open.name.clone());
