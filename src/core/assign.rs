@@ -21,10 +21,7 @@ pub enum Assigned {
 
 /// A display name as kept: trimmed, one line, at most [`MAX_SUBJECT_NAME_CHARS`]; `None` when empty.
 pub fn clean_name(name: &str) -> Option<String> {
-    let name: String = name
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
+    let name: String = crate::core::fold::one_space(name)
         .chars()
         .filter(|c| !c.is_control())
         .take(MAX_SUBJECT_NAME_CHARS)

@@ -64,6 +64,17 @@ impl ComposerFacts {
     }
 }
 
+/// The targets the user did not write, from `(written by the user, target)` pairs (one loop for both sites).
+pub fn customers(all: Vec<(bool, ReplyTarget)>) -> Vec<ReplyTarget> {
+    let mut found = Vec::new();
+    for (mine, target) in all {
+        if !mine {
+            found.push(target);
+        }
+    }
+    found
+}
+
 /// Facts about the page as a whole.
 #[derive(Clone, Debug, Default)]
 pub struct PageFacts {
@@ -86,6 +97,17 @@ pub fn own_elements(root: &Element, selector: &str, boundary: &str) -> Vec<Eleme
                 == Some(root)
         })
         .collect()
+}
+
+/// The HTML elements among `elements` (one loop for every site's composers: one instantiation, not four).
+pub fn html_elements(elements: Vec<Element>) -> Vec<HtmlElement> {
+    let mut found = Vec::new();
+    for element in elements {
+        if let Ok(html) = element.dyn_into::<HtmlElement>() {
+            found.push(html);
+        }
+    }
+    found
 }
 
 pub fn all(root: &web_sys::Document, selector: &str) -> Vec<Element> {

@@ -54,16 +54,17 @@ pub fn unanswered(messages: Vec<Said>) -> (Vec<Stamp>, Option<Stamp>, Option<Str
 /// words; either alone is the time when the other is missing.
 pub fn day_and_clock(day: Option<&str>, clock: Option<&str>) -> Option<String> {
     let mut out = String::new();
-    for word in day.unwrap_or_default().split([' ', ',']) {
+    let day = day.unwrap_or_default().split([' ', ',']);
+    for word in day.chain(clock) {
         let meridiem = word.eq_ignore_ascii_case("am") || word.eq_ignore_ascii_case("pm");
-        if !word.is_empty() && !word.contains(':') && !meridiem {
+        if !word.is_empty() && (!word.contains(':') || Some(word) == clock) && !meridiem {
+            if !out.is_empty() {
+                out.push(' ');
+            }
             out.push_str(word);
-            out.push(' ');
         }
     }
-    out.push_str(clock.unwrap_or_default());
-    let out = out.trim_end();
-    (!out.is_empty()).then(|| out.to_string())
+    (!out.is_empty()).then_some(out)
 }
 
 /// The time in a message footer without its delivery status: `9:44 AM · Seen` → `9:44 AM`.

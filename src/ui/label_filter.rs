@@ -85,7 +85,13 @@ impl LabelFilter {
             .iter()
             .map(|l| format!("{}\u{1}{}\u{1}{}\u{2}", l.id, l.name, l.color))
             .collect();
-        let signature = format!("{open}|{shown}|{total}|{}|{labels}", selected.join(","));
+        let mut signature = format!("{open}|{shown}|{total}|");
+        for id in &selected {
+            signature.push_str(id);
+            signature.push(',');
+        }
+        signature.push('|');
+        signature.push_str(&labels);
         if *self.drawn.borrow() == signature {
             return;
         }

@@ -44,11 +44,17 @@ impl PanelRequest<'_> {
                 parts.push(("person_name", name));
             }
         }
-        parts
-            .iter()
-            .map(|(k, v)| format!("{k}={}", String::from(js_sys::encode_uri_component(v))))
-            .collect::<Vec<_>>()
-            .join("&")
+        // Pushed, not `join`ed: one instantiation fewer in the content wasm.
+        let mut hash = String::new();
+        for (k, v) in parts {
+            if !hash.is_empty() {
+                hash.push('&');
+            }
+            hash.push_str(k);
+            hash.push('=');
+            hash.push_str(&String::from(js_sys::encode_uri_component(v)));
+        }
+        hash
     }
 }
 

@@ -131,7 +131,14 @@ impl SubjectHost {
         let (signature, accessible) = match self.kind {
             HostKind::Labels => {
                 let labels = view.labels_of(&subject.key);
-                let names: Vec<&str> = labels.iter().map(|l| l.name.as_str()).collect();
+                // Joined by hand: one `join` instantiation fewer in the content wasm.
+                let mut names = String::new();
+                for label in &labels {
+                    if !names.is_empty() {
+                        names.push_str(", ");
+                    }
+                    names.push_str(&label.name);
+                }
                 let signature: String = labels
                     .iter()
                     .map(|l| format!("{}\u{1}{}\u{2}", l.name, l.color))
@@ -139,7 +146,7 @@ impl SubjectHost {
                 let accessible = if names.is_empty() {
                     format!("Add a label to {who}")
                 } else {
-                    format!("Labels of {who}: {}. Change labels", names.join(", "))
+                    format!("Labels of {who}: {names}. Change labels")
                 };
                 (signature, accessible)
             }

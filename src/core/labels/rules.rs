@@ -9,7 +9,7 @@ pub const MAX_LABEL_ID_CHARS: usize = 100;
 /// A label name as stored: trimmed, each run of whitespace one space (a name is one line on a chip);
 /// refused when empty or longer than [`MAX_LABEL_NAME_CHARS`].
 pub fn normalize_name(name: &str) -> Result<String, String> {
-    let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
+    let name = crate::core::fold::one_space(name);
     if name.is_empty() {
         return Err("a label needs a name".into());
     }

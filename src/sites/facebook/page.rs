@@ -3,8 +3,8 @@ use super::selectors::*;
 use crate::core::fold::fold;
 use crate::core::length::Target;
 use crate::sites::page::{
-    all, all_in, content_key, own_elements, readable_text, ComposerFacts, PageFacts, Person,
-    ReplyTarget,
+    all, all_in, content_key, customers, html_elements, own_elements, readable_text, ComposerFacts,
+    PageFacts, Person, ReplyTarget,
 };
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, HtmlElement};
@@ -17,11 +17,7 @@ use web_sys::{Document, Element, HtmlElement};
 /// (older "Write a comment…" label), comments by the post's owner are still recognised by their profile link:
 /// on `/<page>/posts/…` and on the Page's timeline `/<page>`, a link to `/<page>` is the Page itself.
 pub fn reply_targets(document: &Document, facts: &PageFacts) -> Vec<ReplyTarget> {
-    comments(document, facts)
-        .into_iter()
-        .filter(|(by_page, _)| !by_page)
-        .map(|(_, target)| target)
-        .collect()
+    customers(comments(document, facts))
 }
 
 /// Every comment and reply on the page in document order, each with whether the acting Page (or the post's
@@ -29,15 +25,15 @@ pub fn reply_targets(document: &Document, facts: &PageFacts) -> Vec<ReplyTarget>
 pub fn comments(document: &Document, facts: &PageFacts) -> Vec<(bool, ReplyTarget)> {
     let acting = facts.acting.name.as_deref().map(fold);
     let owner = page_owner(document);
-    all(document, ARTICLE)
-        .into_iter()
-        .filter_map(|article| {
-            let target = comment(&article)?;
+    let mut found = Vec::new();
+    for article in all(document, ARTICLE) {
+        if let Some(target) = comment(&article) {
             let by_page = (acting.is_some() && target.author.name.as_deref().map(fold) == acting)
                 || (owner.is_some() && profile_of(&article) == owner);
-            Some((by_page, target))
-        })
-        .collect()
+            found.push((by_page, target));
+        }
+    }
+    found
 }
 
 /// The vanity name of the Page whose post or timeline this is, from the URL's first path segment.
@@ -151,10 +147,7 @@ fn looks_like_relative_time(text: &str) -> bool {
 
 /// Every native composer: Lexical editors (comment box, reply boxes).
 pub fn composers(document: &Document) -> Vec<HtmlElement> {
-    all(document, COMPOSER)
-        .into_iter()
-        .filter_map(|e| e.dyn_into::<HtmlElement>().ok())
-        .collect()
+    html_elements(all(document, COMPOSER))
 }
 
 /// The Page the user comments as, from the main composer's label ("Comment as Nordlicht Kaffee").

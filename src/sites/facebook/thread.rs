@@ -83,12 +83,13 @@ fn labels(row: &Element) -> Vec<String> {
 /// Who sent one of the Page's messages, when the row says: the name after "Sent by " (Business Suite).
 pub fn sent_by(row: &Element) -> Option<String> {
     labels(row).into_iter().find_map(|label| {
-        let folded = fold(&label);
-        let marker = SENT_MARKERS
-            .iter()
-            .find(|m| m.ends_with(' ') && folded.starts_with(&fold(m)))?;
-        let name: String = label.chars().skip(marker.chars().count()).collect();
-        let name = name.trim();
+        let marker = SENT_MARKERS.iter().find(|m| {
+            m.ends_with(' ')
+                && label
+                    .get(..m.len())
+                    .is_some_and(|h| h.eq_ignore_ascii_case(m))
+        })?;
+        let name = label[marker.len()..].trim();
         (!name.is_empty()).then(|| name.to_string())
     })
 }

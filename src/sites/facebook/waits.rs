@@ -13,7 +13,7 @@ use crate::core::timers::Observation;
 use crate::sites::conversations::ListRow;
 use crate::sites::page::{text_runs, visible_text, Side};
 use crate::sites::waits::{
-    observation as new_observation, row, split_preview, unanswered, Place, Said, Waiting,
+    conversation, observation as new_observation, row, split_preview, Said, Waiting,
 };
 use crate::sites::{adapter, surface::Surface};
 use web_sys::{Document, Element};
@@ -61,25 +61,19 @@ fn row_waits(rows: Vec<ListRow>, time_run: bool, found: &mut Vec<Waiting>) {
     }
 }
 
-fn conversation(found: &mut Vec<Waiting>, after: Element, seen: Option<Observation>) {
-    if let Some(seen) = seen {
-        found.push(Waiting {
-            place: Place::Conversation,
-            owner: after.clone(),
-            after,
-            seen,
-        });
-    }
-}
-
 pub fn messenger(document: &Document) -> Vec<Waiting> {
     let surface = Surface::FacebookMessenger;
     let mut found = Vec::new();
     row_waits(messenger_rows(document), false, &mut found);
     match messenger_open(document) {
         Some(open) => {
-            let seen = thread(document, surface, open.key, open.name);
-            conversation(&mut found, open.after, seen);
+            let said = thread(document, surface);
+            conversation(
+                &mut found,
+                observation(open.key, open.name),
+                open.after,
+                said,
+            );
         }
         None => {
             // No header (messenger.com renders it late, older builds never): the timer goes beside the
@@ -87,8 +81,8 @@ pub fn messenger(document: &Document) -> Vec<Waiting> {
             let key = super::messenger::conversation_key(document);
             let editor = adapter::composers(surface, document).into_iter().next();
             if let (Some(key), Some(editor)) = (key, editor) {
-                let seen = thread(document, surface, key, None);
-                conversation(&mut found, editor.into(), seen);
+                let said = thread(document, surface);
+                conversation(&mut found, observation(key, None), editor.into(), said);
             }
         }
     }
@@ -101,8 +95,13 @@ pub fn business(document: &Document) -> Vec<Waiting> {
     let mut found = Vec::new();
     row_waits(inbox_rows(document), true, &mut found);
     if let Some(open) = inbox_open(document) {
-        let seen = thread(document, Surface::BusinessInbox, open.key, open.name);
-        conversation(&mut found, open.after, seen);
+        let said = thread(document, Surface::BusinessInbox);
+        conversation(
+            &mut found,
+            observation(open.key, open.name),
+            open.after,
+            said,
+        );
     }
     found
 }
@@ -117,15 +116,14 @@ fn separator(row: &Element) -> Option<String> {
 
 /// The open thread's messages, oldest first, each dated by the day separator above it; the Page's say who
 /// sent them when the page does ("Sent by <admin>").
-pub fn thread(
-    document: &Document,
-    surface: Surface,
-    key: String,
-    name: Option<String>,
-) -> Option<Observation> {
-    let composer = adapter::composers(surface, document).into_iter().next()?;
-    let scope = composer.closest(MAIN).ok().flatten()?;
+pub fn thread(document: &Document, surface: Surface) -> Vec<Said> {
     let mut said = Vec::new();
+    let Some(composer) = adapter::composers(surface, document).into_iter().next() else {
+        return said;
+    };
+    let Some(scope) = composer.closest(MAIN).ok().flatten() else {
+        return said;
+    };
     let mut day: Option<String> = None;
     for row in rows(&scope, &composer) {
         match message_text(&row) {
@@ -145,15 +143,5 @@ pub fn thread(
             }
         }
     }
-    if said.is_empty() {
-        return None;
-    }
-    let mut seen = observation(key, name);
-    let (times, answer, agent) = unanswered(said);
-    seen.full = true;
-    seen.waiting = !times.is_empty();
-    seen.times = times;
-    seen.answer = answer;
-    seen.agent = agent;
-    Some(seen)
+    said
 }

@@ -1,19 +1,16 @@
 //! X Chat (`/i/chat/<A>-<B>`, `/i/chat/g<id>`, `/i/chat/requests/<id>`): the composer textarea of the open
 //! conversation and what it answers (sites-x.md §1, §5).
+use super::rows::described;
 use super::selectors::*;
 use crate::core::length::Target;
 use crate::sites::page::{
-    all, all_in, first_in, location_parts, runs_except, side_by_layout, text_blocks, text_runs,
-    visible_text, ComposerFacts, Side,
+    all, all_in, first_in, html_elements, location_parts, runs_except, side_by_layout, text_blocks,
+    text_runs, visible_text, ComposerFacts, Side,
 };
-use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, HtmlElement};
 
 pub fn composers(document: &Document) -> Vec<HtmlElement> {
-    all(document, CHAT_COMPOSER)
-        .into_iter()
-        .filter_map(|c| c.dyn_into::<HtmlElement>().ok())
-        .collect()
+    html_elements(all(document, CHAT_COMPOSER))
 }
 
 /// The customer: in a group the sender of the latest received message, else the header's name, the selected
@@ -95,20 +92,6 @@ fn customer_id(document: &Document, conversation: &str) -> Option<String> {
         (false, true) => Some(a.to_string()),
         _ => None,
     }
-}
-
-/// (name, handle) of a row from its `aria-description` "<Name>, @<handle>, <last message>, <time>[, Unread]"
-/// (S4), else from its text runs.
-fn described(row: &Element) -> (Option<String>, Option<String>) {
-    let runs: Vec<String> = match row.get_attribute("aria-description") {
-        Some(description) => description.split(", ").map(str::to_string).collect(),
-        None => text_runs(row),
-    };
-    let name = runs
-        .first()
-        .filter(|n| !n.is_empty() && !n.starts_with('@'))
-        .cloned();
-    (name, handle_in(&runs[..runs.len().min(2)]))
 }
 
 /// The latest message not on the user's side: its text and its sender line (shown in groups).

@@ -3,10 +3,9 @@
 use super::selectors::*;
 use crate::core::length::Target;
 use crate::sites::page::{
-    all, all_in, first_in, location_parts, side_by_layout, text_blocks, text_runs, ComposerFacts,
-    Side,
+    all, all_in, first_in, html_elements, location_parts, side_by_layout, text_blocks, text_runs,
+    ComposerFacts, Side,
 };
-use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, HtmlElement};
 
 pub fn composers(document: &Document) -> Vec<HtmlElement> {
@@ -14,10 +13,7 @@ pub fn composers(document: &Document) -> Vec<HtmlElement> {
     if found.is_empty() {
         found = all(document, COMPOSER);
     }
-    found
-        .into_iter()
-        .filter_map(|c| c.dyn_into::<HtmlElement>().ok())
-        .collect()
+    html_elements(found)
 }
 
 /// The customer: the conversation header (`#detail-header`), else the profile card at the top of the thread,

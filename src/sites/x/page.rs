@@ -2,34 +2,32 @@
 use super::selectors::*;
 use crate::core::length::Target;
 use crate::sites::page::{
-    all, all_in, content_key, own_elements, readable_text, ComposerFacts, PageFacts, Person,
-    ReplyTarget,
+    all, all_in, content_key, customers, html_elements, own_elements, readable_text, ComposerFacts,
+    PageFacts, Person, ReplyTarget,
 };
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, HtmlElement};
 
 /// Every post on the page not written by the acting account.
 pub fn reply_targets(document: &Document, facts: &PageFacts) -> Vec<ReplyTarget> {
-    posts(document, facts)
-        .into_iter()
-        .filter(|(mine, _)| !mine)
-        .map(|(_, target)| target)
-        .collect()
+    customers(posts(document, facts))
 }
 
 /// Every post on the page in document order, each with whether the acting account wrote it.
 pub fn posts(document: &Document, facts: &PageFacts) -> Vec<(bool, ReplyTarget)> {
     let acting = facts.acting.handle.as_deref().map(str::to_ascii_lowercase);
-    all(document, TWEET)
-        .into_iter()
-        .filter(|t| t.closest(DIALOG).ok().flatten().is_none()) // the quoted post inside the reply modal
-        .filter_map(|tweet| {
-            let target = post(&tweet)?;
+    let mut found = Vec::new();
+    for tweet in all(document, TWEET) {
+        if tweet.closest(DIALOG).ok().flatten().is_some() {
+            continue; // the quoted post inside the reply modal
+        }
+        if let Some(target) = post(&tweet) {
             let mine = acting.is_some()
                 && target.author.handle.as_deref().map(str::to_ascii_lowercase) == acting;
-            Some((mine, target))
-        })
-        .collect()
+            found.push((mine, target));
+        }
+    }
+    found
 }
 
 fn post(tweet: &Element) -> Option<ReplyTarget> {
@@ -124,10 +122,7 @@ fn author_of(block: &Element) -> (Option<String>, Option<String>) {
 }
 
 pub fn composers(document: &Document) -> Vec<HtmlElement> {
-    all(document, COMPOSER)
-        .into_iter()
-        .filter_map(|e| e.dyn_into::<HtmlElement>().ok())
-        .collect()
+    html_elements(all(document, COMPOSER))
 }
 
 /// The acting account: the profile link in the nav ("/nordlichtkaffee") and the name on the account switcher.

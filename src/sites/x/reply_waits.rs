@@ -1,7 +1,8 @@
 //! Customers waiting under a post on X (the status page, sites-x.md §2): one timer per customer post. The
-//! page shows a reply's thread as the posts right after it, so a customer post is answered when the acting
-//! account posts after it before another customer does (the customer's own follow-ups in between are the
-//! same thread). Its time is exact: `time[datetime]` in its permalink.
+//! page shows a reply's thread as the posts right after it, so the posts run in threads named by their latest
+//! customer, and a customer post is answered by the account's first later post in a thread of the same
+//! customer (their own follow-ups in between stay in it; another customer starts another). Its time is exact:
+//! `time[datetime]` in its permalink.
 use super::page::{page_facts, posts as all_posts};
 use super::selectors::*;
 use crate::sites::page::own_elements;
@@ -11,12 +12,10 @@ use web_sys::Document;
 pub fn replies(document: &Document) -> Vec<Waiting> {
     let facts = page_facts(document);
     let mut read = Vec::new();
-    // Threads are runs of posts: a customer other than the last one starts the next run.
-    let mut run = 0u32;
+    // Threads are runs of posts, named by their customer: a customer other than the last one starts the next.
     let mut last: Option<String> = None;
     for (mine, target) in all_posts(document, &facts) {
-        if !mine && target.author.handle != last {
-            run += 1;
+        if !mine {
             last.clone_from(&target.author.handle);
         }
         let article = target.article;
@@ -30,7 +29,7 @@ pub fn replies(document: &Document) -> Vec<Waiting> {
             mine,
             key: target.key,
             name: target.author.name,
-            thread: Some(run.to_string()),
+            thread: last.clone(),
             at,
             owner: article,
             after,

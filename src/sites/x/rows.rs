@@ -42,10 +42,12 @@ fn name_and_handle(runs: &[String]) -> (Option<String>, Option<String>) {
 /// The inbox rows rendered now (~20 recycled `li` slots, S2/S4), each keyed by its test id's `<A>:<B>` / `g<id>`
 /// (else its `/i/chat/<id>` link) as the attributes read at this moment.
 pub fn chat_rows(document: &Document) -> Vec<ListRow> {
-    all(document, CHAT_ROW)
-        .into_iter()
-        .filter_map(|element| chat_row(&element))
-        .collect()
+    // Loops rather than `filter_map().collect()` here and below: fewer instantiations in the content wasm.
+    let mut rows = Vec::new();
+    for element in all(document, CHAT_ROW) {
+        rows.extend(chat_row(&element));
+    }
+    rows
 }
 
 fn chat_row(element: &Element) -> Option<ListRow> {
@@ -81,7 +83,7 @@ fn chat_row(element: &Element) -> Option<ListRow> {
 
 /// `(name, handle)` of a row from its `aria-description` "<Name>, @<handle>, <last message>, <time>[, Unread]" (S4),
 /// else from its text runs.
-fn described(row: &Element) -> (Option<String>, Option<String>) {
+pub fn described(row: &Element) -> (Option<String>, Option<String>) {
     match row.get_attribute("aria-description") {
         Some(description) => {
             let parts: Vec<String> = description.split(", ").map(str::to_string).collect();
@@ -180,33 +182,34 @@ pub fn chat_open(document: &Document) -> Option<OpenConversation> {
 /// open conversation's when it is the selected row (the page URL names that id), else it is left out.
 pub fn legacy_rows(document: &Document) -> Vec<ListRow> {
     let open = chat_id(&location_parts(document).0);
-    all(document, DM_ROW)
-        .into_iter()
-        .filter_map(|row| {
-            let link = all_in(&row, DM_ROW_LINK).into_iter().find(|a| {
-                a.get_attribute("href")
-                    .is_some_and(|href| chat_id(&href).is_some())
-            });
-            let id = match &link {
-                Some(link) => chat_id(&link.get_attribute("href")?)?,
-                None if row.get_attribute("aria-selected").as_deref() == Some("true") => {
-                    open.clone()?
-                }
-                None => return None,
-            };
-            let after = link
-                .or_else(|| first_in(&row, DM_ROW_AVATAR))
-                .or_else(|| row.last_element_child())
-                .unwrap_or_else(|| row.clone());
-            let (name, _) = name_and_handle(&text_runs(&row));
-            Some(ListRow {
-                row,
-                key: format!("x:dm:{id}"),
-                name,
-                after,
-            })
-        })
-        .collect()
+    let mut rows = Vec::new();
+    for row in all(document, DM_ROW) {
+        rows.extend(legacy_row(&open, row));
+    }
+    rows
+}
+
+fn legacy_row(open: &Option<String>, row: Element) -> Option<ListRow> {
+    let link = all_in(&row, DM_ROW_LINK).into_iter().find(|a| {
+        a.get_attribute("href")
+            .is_some_and(|href| chat_id(&href).is_some())
+    });
+    let id = match &link {
+        Some(link) => chat_id(&link.get_attribute("href")?)?,
+        None if row.get_attribute("aria-selected").as_deref() == Some("true") => open.clone()?,
+        None => return None,
+    };
+    let after = link
+        .or_else(|| first_in(&row, DM_ROW_AVATAR))
+        .or_else(|| row.last_element_child())
+        .unwrap_or_else(|| row.clone());
+    let (name, _) = name_and_handle(&text_runs(&row));
+    Some(ListRow {
+        row,
+        key: format!("x:dm:{id}"),
+        name,
+        after,
+    })
 }
 
 /// The legacy inbox list: the child of its region (`section`) that holds the rows, else the element holding them.

@@ -44,7 +44,7 @@ pub fn entries(labels: &[Label], query: &str) -> Vec<Entry> {
 
 /// The typed text as a label name: trimmed, inner runs of whitespace made one space.
 pub fn collapse(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    crate::core::fold::one_space(text)
 }
 
 /// The highlight after moving `delta` rows from `current` among `len`, wrapping at both ends.
