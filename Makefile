@@ -14,12 +14,14 @@ run: dist
 	@node scripts/run.mjs
 
 # Figures, not pass/fail (design.md §6): core search and suggestions (criterion), DOMContentLoaded → first control,
-# the picker with 30,000 replies in Chromium, and the label menu's open time and cross-tab updates.
+# the picker with 30,000 replies in Chromium, the label menu's open time and cross-tab updates, and what the
+# response timers cost an idle page each second.
 bench: dist
 	@cargo bench --bench search
 	@node scripts/bench-first-control.mjs 12
 	@node scripts/bench-picker.mjs 30000 15
 	@node scripts/bench-panel.mjs 10
+	@node scripts/bench-timers.mjs 10
 
 lint: dist
 	@npx web-ext lint --source-dir dist/firefox --self-hosted

@@ -21,7 +21,8 @@ const browser = await launch({ extensionDir: 'dist/chrome', headless: !headed })
 await serveFixtures(browser.context, { csp: 'none' });
 if (headed) {
   for (const [, url] of [...DEMOS, ...INBOXES]) await openFixture(browser.context, url);
-  console.log('run: Chromium is open on the demo pages. Click "Reply" under a comment; in the inboxes, "+ Label" and "✎ Note". Close the window to quit.');
+  await (await browser.context.newPage()).goto(`chrome-extension://${browser.extensionId}/statistics.html`);
+  console.log('run: Chromium is open on the demo pages. Click "Reply" under a comment; in the inboxes, "+ Label" and "✎ Note"; the clocks show how long each customer has waited, and the last tab has the statistics. Close the window to quit.');
   await new Promise((resolve) => browser.context.on('close', resolve));
 } else {
   mkdirSync('build/run', { recursive: true });
@@ -49,5 +50,11 @@ if (headed) {
     await page.screenshot({ path: `build/run/${site}-labels.png` });
     console.log(`run: ${site}: build/run/${site}-labels.png`);
   }
+  // The response timers' statistics from what these pages showed (waits seen, answers seen).
+  const stats = await browser.context.newPage();
+  await stats.goto(`chrome-extension://${browser.extensionId}/statistics.html`);
+  await stats.waitForTimeout(1000);
+  await stats.screenshot({ path: 'build/run/statistics.png', fullPage: true });
+  console.log('run: statistics: build/run/statistics.png');
   await browser.close();
 }

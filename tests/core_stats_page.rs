@@ -257,3 +257,18 @@ fn chart_scales() {
     assert_eq!(bar_height(0.001, 10.0, 100.0), 1.0);
     assert_eq!(bar_height(20.0, 10.0, 100.0), 100.0);
 }
+
+#[test]
+fn conversations_whose_page_names_no_page_still_count_for_meta_and_have_a_group_name() {
+    use answerdeck::core::stats::period::page_label;
+    use answerdeck::core::stats::{report, waits, Dimension};
+    let log = vec![
+        ev("fb:thread:1", "", EventKind::CustomerMessage, 0),
+        ev("fb:thread:1", "", EventKind::Answer { agent: None }, 60_000),
+    ];
+    assert_eq!(facebook_pages(&log), vec![String::new()]);
+    assert_eq!(page_label(""), "Your Page (not named on the page)");
+    let rows = report(&waits(&log, None), Dimension::Page, None, 120_000).rows;
+    assert_eq!(rows[0].group, "(not named on the page)");
+    assert_eq!(meta_estimate(&log, "", None, 120_000).answered, 1);
+}

@@ -284,7 +284,7 @@ export async function serveFixtures(context, { csp = 'none', extraHeaders = {} }
  * which a test cannot pin in a content script's world): `{{AGO 7m hm}}` → the local clock time 7 minutes ago
  * (`09:41`); durations combine `d`, `h`, `m`, `s` (`4m50s`); formats: `iso` (UTC, `2026-11-22T09:41:07.000Z`),
  * `hm`, `day-hm` (`Today 09:41` / `Yesterday 23:58`), `de-day-hm` (`Heute` / `Gestern`), `da-day-hm`
- * (`I dag` / `I går`). Local means the browser's zone, which is this process's (the browser inherits it).
+ * (`I dag` / `I går`). Local means the browser context's zone: UTC, as `launch` sets it (`timezoneId`).
  */
 export function fillTimes(html, now = Date.now()) {
   const units = { d: 86400000, h: 3600000, m: 60000, s: 1000 };
@@ -293,11 +293,12 @@ export function fillTimes(html, now = Date.now()) {
   return html.replace(/\{\{AGO ((?:\d+[dhms])+) ([a-z-]+)\}\}/g, (_, span, format) => {
     const ago = [...span.matchAll(/(\d+)([dhms])/g)].reduce((sum, [, n, unit]) => sum + Number(n) * units[unit], 0);
     const at = new Date(now - ago);
-    const hm = `${pad(at.getHours())}:${pad(at.getMinutes())}`;
+    const hm = `${pad(at.getUTCHours())}:${pad(at.getUTCMinutes())}`;
     if (format === 'iso') return at.toISOString();
     if (format === 'hm') return hm;
     const [today, yesterday] = days[format] || days['day-hm'];
-    return `${at.toDateString() === new Date(now).toDateString() ? today : yesterday} ${hm}`;
+    const sameDay = at.toISOString().slice(0, 10) === new Date(now).toISOString().slice(0, 10);
+    return `${sameDay ? today : yesterday} ${hm}`;
   });
 }
 

@@ -31,12 +31,15 @@ export function timerWhere(page, subject, ok, what, opts = {}) {
   }, what, { timeout: 8_000 });
 }
 
-/** The instant a local clock text (`09:41`, `Today 09:41`, `Gestern 23:58`) the page shows stands for, in ms. */
+/**
+ * The instant a local clock text (`09:41`, `Today 09:41`, `Gestern 23:58`) the page shows stands for, in ms. Local
+ * is the browser context's zone, UTC (harness `launch`).
+ */
 export function localClock(text, now = Date.now()) {
   const [, hh, mm] = text.match(/(\d{1,2}):(\d{2})\s*$/);
   const at = new Date(now);
-  at.setHours(Number(hh), Number(mm), 0, 0);
-  if (/yesterday|gestern|i går/i.test(text) || at.getTime() > now) at.setDate(at.getDate() - 1);
+  at.setUTCHours(Number(hh), Number(mm), 0, 0);
+  if (/yesterday|gestern|i går/i.test(text) || at.getTime() > now) at.setUTCDate(at.getUTCDate() - 1);
   return at.getTime();
 }
 

@@ -16,7 +16,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createServer as createHttpServer } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import { extname, join, normalize, sep } from 'node:path';
-import { CSP, FIXTURES_DIR, OUT_DIR, ROUTES, fixtureFor } from '../e2e/harness.mjs';
+import { CSP, FIXTURES_DIR, OUT_DIR, ROUTES, fillTimes, fixtureFor } from '../e2e/harness.mjs';
 
 const SITE_HOSTS = new Set(['www.facebook.com', 'business.facebook.com', 'www.messenger.com', 'x.com']);
 const CDN_HOST = /(^|\.)fbcdn\.net$|(^|\.)twimg\.com$/;
@@ -86,7 +86,8 @@ export async function serveFixtures({ dir, csp = (url) => SITE_CSP[new URL(url).
     const route = routeFor(url);
     if (!route || req.method !== 'GET' || !existsSync(route.file)) return notFound();
     const nonce = randomBytes(16).toString('base64');
-    const html = readFileSync(route.file, 'utf8').replaceAll('{{NONCE}}', nonce);
+    // Times relative to now (`{{AGO 7m hm}}`); Firefox runs in the system's zone, UTC on the CI machines.
+    const html = fillTimes(readFileSync(route.file, 'utf8').replaceAll('{{NONCE}}', nonce));
     const name = csp(url);
     const policy = Object.prototype.hasOwnProperty.call(CSP, name) ? CSP[name] : name;
     const headers = { 'cache-control': 'private, no-cache, no-store, must-revalidate' };

@@ -284,3 +284,28 @@ test('Firefox: Messenger — the header\'s labels host → label menu (extension
     message: async () => `Escape did not close the label menu${browserLog()}`,
   });
 });
+
+test('Firefox: Messenger — timers on the rows and the header, counted from the page\'s times', { timeout: 30_000 }, async () => {
+  const url = 'https://www.facebook.com/messages/t/100012345678901/';
+  await ff.navigate(url);
+  await ff.executeAsync('const done = arguments[0]; Promise.resolve(window.__fixture && window.__fixture.ready).then(() => done(true), () => done(false))');
+  const read = () => ff.execute(`return [...document.querySelectorAll('[data-answerdeck="timer"]')].map((h) => ({
+    subject: h.getAttribute('data-subject'), state: h.getAttribute('data-state'), since: h.getAttribute('data-waiting-since'),
+    inMain: !!h.closest('[role="main"]') }))`);
+  const timers = await waitFor(async () => {
+    const found = await read();
+    return found.filter((t) => t.state).length >= 7 && found;
+  }, { timeout: 10_000, message: async () => `no timers: ${JSON.stringify(await read())}${browserLog()}` });
+  const header = timers.find((t) => t.inMain && t.subject === 'fb:thread:100012345678901');
+  // The thread dates Jonas's unanswered message by the separator above it ("HH:MM", 7 minutes before serving).
+  const separator = await ff.execute(`return [...document.querySelectorAll('[role="main"] [role="grid"] [role="row"]')]
+    .filter((r) => !r.querySelector('[role="gridcell"]')).map((r) => r.textContent.trim()).filter((t) => /\\d/.test(t))[1]`);
+  const [hh, mm] = separator.split(':').map(Number);
+  const expected = new Date();
+  expected.setUTCHours(hh, mm, 0, 0);
+  if (expected.getTime() > Date.now()) expected.setUTCDate(expected.getUTCDate() - 1);
+  assert.equal(header.since, expected.toISOString());
+  assert.equal(header.state, 'warn');
+  assert.equal(timers.find((t) => !t.inMain && t.subject === 'fb:thread:100023456789012').state, 'answered');
+  assert.equal(timers.find((t) => t.subject === 'fb:thread:100034567890123').state, 'late');
+});

@@ -50,11 +50,24 @@ pub fn spam_keys(events: &[Event]) -> BTreeSet<String> {
         .collect()
 }
 
-/// The Facebook Pages in the log, for Meta's estimate (Meta measures Pages, not X accounts).
+/// How a Page or account the page did not name is shown.
+pub const UNNAMED_PAGE: &str = "Your Page (not named on the page)";
+
+/// `page` as shown: [`UNNAMED_PAGE`] when empty.
+pub fn page_label(page: &str) -> &str {
+    if page.trim().is_empty() {
+        UNNAMED_PAGE
+    } else {
+        page
+    }
+}
+
+/// The Facebook Pages in the log, for Meta's estimate (Meta measures Pages, not X accounts). `""` stands for
+/// conversations where the page did not name the Page (Messenger does not), shown as [`UNNAMED_PAGE`].
 pub fn facebook_pages(events: &[Event]) -> Vec<String> {
     let pages: BTreeSet<&str> = events
         .iter()
-        .filter(|e| e.platform == "facebook" && !e.page.is_empty())
+        .filter(|e| e.platform == "facebook")
         .map(|e| e.page.as_str())
         .collect();
     pages.into_iter().map(String::from).collect()

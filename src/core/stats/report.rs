@@ -51,6 +51,9 @@ pub fn report(waits: &[Wait], by: Dimension, schedule: Option<&Schedule>, now_ms
     for wait in waits {
         let names = match by {
             Dimension::Platform => vec![wait.platform.clone()],
+            Dimension::Page if wait.page.trim().is_empty() => {
+                vec!["(not named on the page)".into()]
+            }
             Dimension::Page => vec![wait.page.clone()],
             Dimension::Label if wait.labels.is_empty() => vec!["(no label)".into()],
             Dimension::Label => wait.labels.clone(),

@@ -2,7 +2,7 @@
 //! known (`core::stats::meta`) and always called an estimate: Meta's own numbers may differ.
 use crate::core::stats::format::{forecast, maybe_duration, percent};
 use crate::core::stats::meta_estimate;
-use crate::core::stats::period::facebook_pages;
+use crate::core::stats::period::{facebook_pages, page_label};
 use crate::core::stats::Event;
 use crate::core::timers::TimerSettings;
 use crate::ui::options::dom::{self, el, text};
@@ -31,7 +31,7 @@ pub fn render(section: &Element, events: &[Event], settings: &TimerSettings, now
     for page in pages {
         let estimate = meta_estimate(events, &page, settings.schedule_for(&page), now_ms);
         let card = el("article", &[("class", "meta-page"), ("data-page", &page)]);
-        let _ = card.append_child(&text("h3", &[], &page));
+        let _ = card.append_child(&text("h3", &[], page_label(&page)));
         let list = el("dl", &[]);
         let badge = if estimate.badge {
             "Would be shown"
