@@ -13,7 +13,7 @@
 //! | Facebook post, Page timeline | — | — | each customer comment or reply; answered when a later comment by the Page is in its thread (same `comment_id`); time from its permalink (`5m`) or label (`… 2 hours ago`) |
 //! | X Chat | lines name, relative time (`2m`), message; `You:` preview | messages after the account's last (`justify-end`), each at its day separator + bubble clock | — |
 //! | legacy X DMs | `time[datetime]`, `You:` preview | messages after the account's last (pressable), footer time (`9:51 AM`, `Yesterday, 4:05 PM`) | — |
-//! | X status | — | — | each customer reply; answered when the account replies after it before another customer does; `time[datetime]` |
+//! | X status | — | — | each customer reply; answered by the account's first later post while the thread is still that customer's (posts run in threads named by their latest customer); `time[datetime]` |
 //!
 //! Selectors live with each site (`facebook/waits.rs`, `facebook/comment_waits.rs`, `x/waits.rs`,
 //! `x/reply_waits.rs`).
@@ -29,9 +29,9 @@ pub struct Said {
     pub agent: Option<String>,
 }
 
-/// The customer's unanswered messages (oldest first), the user's last message before them and who sent it. A message
-/// without a time of its own takes the next later one's: chats show one time under a run of messages, and a
-/// message is never later than the one after it.
+/// The customer's unanswered messages (oldest first), the user's last message before them and who sent it.
+/// A message without a time of its own takes the next later one's: chats show one time under a run of
+/// messages, and a message is never later than the one after it.
 pub fn unanswered(messages: Vec<Said>) -> (Vec<Stamp>, Option<Stamp>, Option<String>) {
     let mut times = Vec::new();
     let mut later: Option<String> = None;
