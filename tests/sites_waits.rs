@@ -112,6 +112,9 @@ fn a_message_is_dated_by_its_separator_day_and_bubble_clock() {
             Some("15 Eyl Sal 21:50"),
         ),
         (Some("Gestern"), None, Some("Gestern")),
+        // Midnight passed since the separator: the bubble's clock alone.
+        (Some("Yesterday 23:50"), Some("00:23"), Some("00:23")),
+        (Some("I går 23:10"), Some("23:40"), Some("I går 23:40")),
         (Some("09:38"), Some("09:51"), Some("09:51")),
         (None, Some("09:51"), Some("09:51")),
         (None, None, None),

@@ -52,7 +52,17 @@ pub fn unanswered(messages: Vec<Said>) -> (Vec<Stamp>, Option<Stamp>, Option<Str
 /// A message's time from the day separator above it and the clock on its bubble: `Today` + `09:51` →
 /// `Today 09:51`. A separator that carries its own clock (`Today 09:38`, `15 Nov, 21:47`) gives its day
 /// words; either alone is the time when the other is missing.
+///
+/// Messages under a separator come after it: a bubble clock earlier than the separator's own clock (`Yesterday
+/// 23:50`, then `00:23`) means midnight has passed since, so the bubble's clock alone is the time (read as the
+/// latest such time, which a message newer than the separator's day is).
 pub fn day_and_clock(day: Option<&str>, clock: Option<&str>) -> Option<String> {
+    let own_clock = day.and_then(|d| d.split([' ', ',']).find_map(minutes));
+    if let (Some(separator), Some(bubble)) = (own_clock, clock.and_then(minutes)) {
+        if bubble < separator {
+            return clock.map(str::to_string);
+        }
+    }
     let mut out = String::new();
     let day = day.unwrap_or_default().split([' ', ',']);
     for word in day.chain(clock) {
@@ -65,6 +75,13 @@ pub fn day_and_clock(day: Option<&str>, clock: Option<&str>) -> Option<String> {
         }
     }
     (!out.is_empty()).then_some(out)
+}
+
+/// Minutes since midnight of a 24-hour clock word (`09:51`, `0:05`); `None` for anything else.
+fn minutes(word: &str) -> Option<u32> {
+    let (hours, mins) = word.split_once(':')?;
+    let (hours, mins): (u32, u32) = (hours.parse().ok()?, mins.parse().ok()?);
+    (hours < 24 && mins < 60 && word.len() <= 5).then_some(hours * 60 + mins)
 }
 
 /// The time in a message footer without its delivery status: `9:44 AM · Seen` → `9:44 AM`.

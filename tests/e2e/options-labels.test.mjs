@@ -74,7 +74,7 @@ async function waitForLabels(expected, p = page) {
 
 test('a version-2 database keeps its replies and their use and gains labels and notes', async () => {
   // Stop the service worker (it holds the database open), put a version-2 database in place of the new
-  // one, and let the next request start the worker again: it upgrades the database to version 3.
+  // one, and let the next request start the worker again: it upgrades the database to the current version.
   const cdp = await browser.context.newCDPSession(page);
   await cdp.send('ServiceWorker.enable');
   await cdp.send('ServiceWorker.stopAllWorkers');
@@ -113,7 +113,8 @@ test('a version-2 database keeps its replies and their use and gains labels and 
     const open = indexedDB.open('answerdeck');
     open.onsuccess = () => { resolve([open.result.version, [...open.result.objectStoreNames]]); open.result.close(); };
   }));
-  assert.deepEqual(stores, [3, ['labels', 'meta', 'notes', 'replies', 'subjects', 'usage']]);
+  // Version 4 added the response timers' stores on top of version 3's labels, subjects and notes.
+  assert.deepEqual(stores, [4, ['events', 'labels', 'meta', 'notes', 'replies', 'subjects', 'timers', 'usage']]);
   assert.deepEqual(await labelsList(), { ok: true, labels: [], subjects: [], labels_rev: 0 });
 
   await page.reload();

@@ -127,7 +127,8 @@ impl TimerSection {
         let result = el(
             "span",
             &[
-                ("class", "settings-result"),
+                // Its own class: the settings form's result is `.settings-result`, which tests and users find by it.
+                ("class", "timer-result"),
                 ("id", "timer-result"),
                 ("role", "status"),
             ],
@@ -332,7 +333,7 @@ impl TimerSection {
                 Some(saved) if response.ok => {
                     section.stored.replace(saved);
                     section.show_away();
-                    let _ = section.result.set_attribute("class", "settings-result");
+                    let _ = section.result.set_attribute("class", "timer-result");
                     section
                         .result
                         .set_text_content(Some("Response timer saved."));
@@ -350,7 +351,7 @@ impl TimerSection {
     fn refused(&self, message: &str) {
         let _ = self
             .result
-            .set_attribute("class", "settings-result field-error");
+            .set_attribute("class", "timer-result field-error");
         self.result
             .set_text_content(Some(&format!("Not saved: {message}")));
     }
