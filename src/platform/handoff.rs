@@ -20,7 +20,20 @@ pub struct Handoff {
 }
 
 pub async fn put(handoff: &Handoff) -> Result<(), JsValue> {
-    let value = serde_wasm_bindgen::to_value(handoff)?;
+    // Written field by field, as `take` reads it: no serializer in the content scripts' wasm.
+    let value = js_sys::Object::new();
+    let name = handoff
+        .name
+        .as_deref()
+        .map_or(JsValue::NULL, JsValue::from_str);
+    for (field, v) in [
+        ("text", JsValue::from_str(&handoff.text)),
+        ("to", JsValue::from_str(&handoff.to)),
+        ("name", name),
+        ("created_ms", JsValue::from_f64(handoff.created_ms)),
+    ] {
+        js_sys::Reflect::set(&value, &field.into(), &v)?;
+    }
     let items = js_sys::Object::new();
     js_sys::Reflect::set(&items, &KEY.into(), &value)?;
     crate::platform::ext::call("storage.local", "set", &[items.into()]).await?;

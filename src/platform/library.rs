@@ -3,15 +3,28 @@ use super::ext::{self, ApiListener};
 use super::protocol::{Request, Response, LABELS_KEY, REVISION_KEY, TIMERS_KEY, USED_KEY};
 #[cfg(feature = "pages")]
 use super::store::from_js;
+#[cfg(feature = "pages")]
 use super::store::to_js;
 use crate::core::usage::Usage;
 use js_sys::Reflect;
 use wasm_bindgen::prelude::*;
 
+/// The request as the background reads it: serde in the extension pages, a hand-written encoder in the content
+/// scripts (`encode.rs`: serde's serializer would add 3 KB gzip to every messaging page).
+#[cfg(feature = "pages")]
+fn message(request: &Request) -> Result<JsValue, JsValue> {
+    to_js(request)
+}
+
+#[cfg(not(feature = "pages"))]
+fn message(request: &Request) -> Result<JsValue, JsValue> {
+    Ok(super::encode::request(request))
+}
+
 /// Sends one request to the background and returns its response. Transport failures (the background is
 /// restarting, the extension was updated under this page) come back as an `ok: false` response too.
 pub async fn request(request: &Request) -> Response {
-    let message = match to_js(request) {
+    let message = match message(request) {
         Ok(message) => message,
         Err(error) => return Response::error("bad-request", format!("{error:?}")),
     };
@@ -30,7 +43,7 @@ pub async fn request(request: &Request) -> Response {
 /// Like [`request`], but returns the answer as the background sent it, for readers that decode it themselves
 /// (content scripts keep serde's deserializers out of their build). `Err` carries a message for the user.
 pub async fn request_raw(request: &Request) -> Result<JsValue, String> {
-    let message = to_js(request).map_err(|error| format!("{error:?}"))?;
+    let message = message(request).map_err(|error| format!("{error:?}"))?;
     let value = ext::call("runtime", "sendMessage", &[message])
         .await
         .map_err(|_| "Answerdeck's background is not reachable. If Answerdeck was just updated, reload this page.".to_string())?;

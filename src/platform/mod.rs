@@ -4,6 +4,8 @@ pub mod assist;
 #[cfg(feature = "pages")]
 pub mod background;
 pub mod decode;
+#[cfg(not(feature = "pages"))]
+pub mod encode;
 pub mod ext;
 pub mod handoff;
 pub mod idb;
