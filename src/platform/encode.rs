@@ -82,8 +82,10 @@ pub fn request(request: &Request) -> JsValue {
             now_ms,
             utc_offset_minutes,
             items,
+            read_only,
         } => {
             set(&out, "now_ms", *now_ms);
+            set(&out, "read_only", *read_only);
             set(&out, "utc_offset_minutes", *utc_offset_minutes);
             set(
                 &out,

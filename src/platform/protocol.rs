@@ -139,6 +139,11 @@ pub enum Request {
         /// Minutes east of UTC the page shows local times in.
         utc_offset_minutes: i32,
         items: Vec<crate::core::timers::Observation>,
+        /// Only read what each item's timer shows now, without applying the items (a tab refreshing after
+        /// another tab's change: what it shows has not changed, and its older view must not undo the other's).
+        /// Items never seen before are applied all the same.
+        #[serde(default)]
+        read_only: bool,
     },
     #[cfg(feature = "pages")]
     #[serde(rename = "timers.settings.get")]

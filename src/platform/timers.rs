@@ -46,13 +46,14 @@ pub async fn handle(store: &Store, request: Request) -> Result<Response, JsValue
             now_ms,
             utc_offset_minutes,
             items,
+            read_only,
         } => {
             let ctx = Context {
                 now_ms: now_ms as i64,
                 utc_offset_minutes,
             };
             let settings = store.timer_settings().await?;
-            let (views, moved) = store.observe(&items, &ctx, &settings).await?;
+            let (views, moved) = store.observe(&items, &ctx, &settings, read_only).await?;
             if moved {
                 announce();
             }
@@ -161,6 +162,7 @@ impl Store {
         items: &[Observation],
         ctx: &Context,
         settings: &TimerSettings,
+        read_only: bool,
     ) -> Result<(Vec<TimerView>, bool), JsValue> {
         let db = self.db().await?;
         let tx =
@@ -178,6 +180,11 @@ impl Store {
             let previous: Option<TimerRecord> = get(&tx, TIMERS_STORE, &item.key).await?;
             let subject: Option<SubjectLabels> = get(&tx, SUBJECTS_STORE, &item.key).await?;
             let is_spam = subject.is_some_and(|s| s.labels.iter().any(|id| spam.contains(id)));
+            if let (true, Some(record)) = (read_only, previous.as_ref()) {
+                let schedule = settings.schedule_for(&record.page);
+                views.push(timers::timer_view(record, schedule, ctx.now_ms, is_spam));
+                continue;
+            }
             let outcome = timers::observe(previous.clone(), item, ctx);
             let before = previous.as_ref().map(|p| (p.since_ms, p.answered_ms));
             if before != Some((outcome.record.since_ms, outcome.record.answered_ms)) {

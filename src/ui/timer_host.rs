@@ -55,7 +55,16 @@ impl TimerHost {
         badge.set_attribute("role", "timer").ok()?;
         host.root.append_child(&badge).ok()?;
         host.host.set_attribute("data-subject", key).ok()?;
-        after.after_with_node_1(&host.host).ok()?;
+        // After the labels and notes hosts already there: the timer's text arrives a round trip later, and a
+        // timer in front of them would push the chips sideways under a pointer about to click one.
+        let mut anchor = after.clone();
+        while let Some(next) = anchor.next_element_sibling() {
+            match next.get_attribute("data-answerdeck").as_deref() {
+                Some("labels" | "notes") => anchor = next,
+                _ => break,
+            }
+        }
+        anchor.after_with_node_1(&host.host).ok()?;
         Some(TimerHost {
             host,
             owner: owner.clone(),

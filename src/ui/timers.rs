@@ -47,7 +47,9 @@ pub struct Timers {
     /// What the last report said, so an unchanged page is not reported again.
     sent: RefCell<String>,
     /// Observations waiting for the report in flight to finish (only the latest is kept).
-    queued: RefCell<Option<Vec<Observation>>>,
+    queued: RefCell<Option<(Vec<Observation>, bool)>>,
+    /// Settings or another tab changed something: the next scan asks for the readings again.
+    reread: Cell<bool>,
     in_flight: Cell<bool>,
     /// Seconds ticked; every few, the page is read again: a preview that changes its text in place (`4m` →
     /// `You: …`) adds no node, and watching every text change would also fire on each keystroke typed.
@@ -166,6 +168,7 @@ impl Timers {
             sent: RefCell::default(),
             queued: RefCell::default(),
             in_flight: Cell::new(false),
+            reread: Cell::new(false),
             ticks: Cell::new(0),
             surface: Cell::new(None),
             pending: RefCell::default(),
@@ -212,8 +215,12 @@ impl Timers {
     }
 
     /// Settings or another tab changed something: report again and redraw from the answer.
+    ///
+    /// Only the readings are asked for again (`read_only`): what this page shows has not changed, and
+    /// reporting it again could undo what another tab just saw (one tab's stale row against another's newer
+    /// thread would otherwise start and end the same wait over and over, each time logging it).
     fn refresh(&self) {
-        self.sent.borrow_mut().clear();
+        self.reread.set(true);
         if let Some(surface) = self.surface.get() {
             self.scan_soon(surface);
         }
@@ -242,9 +249,11 @@ impl Timers {
             }
         }
         let signature = signature(&items);
-        if *self.sent.borrow() != signature && !items.is_empty() {
+        let changed = *self.sent.borrow() != signature;
+        let reread = self.reread.replace(false);
+        if (changed || reread) && !items.is_empty() {
             *self.sent.borrow_mut() = signature;
-            self.report(items);
+            self.report(items, !changed);
         }
         self.tick_while_shown();
         self.draw();
@@ -270,9 +279,17 @@ impl Timers {
     }
 
     /// Sends one report; a report asked for while one is in flight is sent when it returns.
-    fn report(&self, items: Vec<Observation>) {
+    fn report(&self, items: Vec<Observation>, read_only: bool) {
         if self.in_flight.get() {
-            *self.queued.borrow_mut() = Some(items);
+            // A queued observation wins over a queued re-read of the same items.
+            let keep = self
+                .queued
+                .borrow()
+                .as_ref()
+                .is_some_and(|(_, queued_read_only)| !queued_read_only);
+            if !(keep && read_only) {
+                *self.queued.borrow_mut() = Some((items, read_only));
+            }
             return;
         }
         self.in_flight.set(true);
@@ -282,6 +299,7 @@ impl Timers {
                 now_ms: js_sys::Date::now(),
                 utc_offset_minutes: -(js_sys::Date::new_0().get_timezone_offset() as i32),
                 items,
+                read_only,
             };
             let answer = library::request_raw(&request).await;
             let Some(timers) = weak.upgrade() else { return };
@@ -292,8 +310,8 @@ impl Timers {
                 Err(_) => timers.sent.borrow_mut().clear(),
             }
             let next = timers.queued.borrow_mut().take();
-            if let Some(next) = next {
-                timers.report(next);
+            if let Some((items, read_only)) = next {
+                timers.report(items, read_only);
             }
         });
     }

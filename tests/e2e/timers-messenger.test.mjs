@@ -125,6 +125,23 @@ for (const csp of ['facebook', 'strict']) {
       await page.close();
     });
 
+    test('a tab re-reading after another tab\'s change does not undo it', async () => {
+      // What a tab sends when it refreshes (read_only): its possibly older view must not end a wait another
+      // tab saw start, nor log anything.
+      const key = `fb:thread:${csp}-9000`;
+      const now = Date.now();
+      const item = (waiting) => ({ key, platform: 'facebook', page: '', name: 'Test', waiting, full: true,
+        times: waiting ? [{ id: 'm1', at: new Date(now - 3 * MIN).toISOString() }] : [], answer: null, agent: null });
+      const first = await ask(browser, { op: 'timers.observe', now_ms: now, utc_offset_minutes: 0, items: [item(true)] });
+      assert.equal(first.timers[0].since_ms, now - 3 * MIN);
+      const reread = await ask(browser, { op: 'timers.observe', now_ms: now + 1000, utc_offset_minutes: 0, items: [item(false)], read_only: true });
+      assert.equal(reread.timers[0].since_ms, now - 3 * MIN, 'still waiting');
+      const logged = (await ask(browser, { op: 'stats.data' })).events.filter((e) => e.key === key);
+      assert.deepEqual(logged.map((e) => e.kind), ['customer_message'], 'nothing logged by the re-read');
+      const applied = await ask(browser, { op: 'timers.observe', now_ms: now + 2000, utc_offset_minutes: 0, items: [item(false)] });
+      assert.equal(applied.timers[0].since_ms, null, 'a report (not a re-read) ends the wait');
+    });
+
     test('a conversation labelled Spam is not waiting and leaves the statistics', async () => {
       const { page, errors } = await open(browser, MESSENGER);
       await ready(page);
