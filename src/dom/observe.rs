@@ -4,6 +4,16 @@ use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use web_sys::{MutationObserver, MutationObserverInit, Node};
 
+/// Whether `nodes` (a record's removed nodes) include one of Answerdeck's hosts.
+fn removed_ours(nodes: &web_sys::NodeList) -> bool {
+    (0..nodes.length()).any(|i| {
+        nodes
+            .item(i)
+            .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+            .is_some_and(|e| e.has_attribute("data-answerdeck"))
+    })
+}
+
 pub struct ScopedObserver {
     observer: MutationObserver,
     _callback: Closure<dyn FnMut(js_sys::Array, MutationObserver)>,
@@ -14,7 +24,8 @@ pub struct ScopedObserver {
 impl ScopedObserver {
     /// Observes child-list changes under `root` and calls `on_change` at most once per frame. The records are
     /// not inspected: the adapters rescan with selectors, which costs less than walking every added node on
-    /// pages with continuous churn, and we only rescan when something was added.
+    /// pages with continuous churn, and we only rescan when something was added — or when the page removed
+    /// one of our hosts itself (its owner still there), so the control comes back.
     pub fn child_list(
         root: &Node,
         on_change: impl Fn() + 'static,
@@ -36,8 +47,11 @@ impl ScopedObserver {
         let callback = Closure::<dyn FnMut(js_sys::Array, MutationObserver)>::new(
             move |records: js_sys::Array, _| {
                 let added = records.iter().any(|r| {
-                    r.dyn_ref::<web_sys::MutationRecord>()
-                        .is_some_and(|r| r.added_nodes().length() > 0 || r.type_() == "attributes")
+                    r.dyn_ref::<web_sys::MutationRecord>().is_some_and(|r| {
+                        r.added_nodes().length() > 0
+                            || r.type_() == "attributes"
+                            || removed_ours(&r.removed_nodes())
+                    })
                 });
                 if !added || pending.replace(true) {
                     return;
