@@ -18,6 +18,7 @@ command -v chromedriver >/dev/null || apt_missing+=(chromium-driver)
 command -v firefox-esr >/dev/null || apt_missing+=(firefox-esr)
 command -v Xvfb >/dev/null || apt_missing+=(xvfb)
 command -v zip >/dev/null || apt_missing+=(zip)
+command -v g++ >/dev/null || apt_missing+=(g++) # libFuzzer for the fuzz targets (scripts/fuzz.sh)
 command -v xdotool >/dev/null || apt_missing+=(xdotool) # real OS key presses for the browser-level shortcut test
 if [ ${#apt_missing[@]} -gt 0 ]; then
   log "apt-get install ${apt_missing[*]}"
@@ -51,6 +52,12 @@ done
 if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$WASM_BINDGEN_VERSION" ]; then
   log "cargo install wasm-bindgen-cli --version =$WASM_BINDGEN_VERSION"
   cargo install -q wasm-bindgen-cli --version "=$WASM_BINDGEN_VERSION"
+fi
+
+# cargo-fuzz runs the parsers' fuzz targets (scripts/fuzz.sh; libFuzzer is built with the C++ compiler).
+if ! command -v cargo-fuzz >/dev/null; then
+  log "cargo install cargo-fuzz"
+  cargo install -q cargo-fuzz --locked
 fi
 
 # geckodriver drives Firefox ESR for the Firefox smoke test.

@@ -17,6 +17,9 @@ cargo clippy -q --target wasm32-unknown-unknown --all-targets -- -D warnings
 step "native tests (core, sites)"
 cargo test -q
 
+step "fuzz the parsers briefly (templates, imports, page times; 15 s each; longer: scripts/fuzz.sh 600)"
+scripts/fuzz.sh 15
+
 step "build dist/ (wasm + wasm2js, Chrome + Firefox) and size budget"
 scripts/build.sh
 
