@@ -151,6 +151,12 @@ test('refused files name the place and the reason; nothing changes', async () =>
       expect: /not valid YAML/,
     },
   ];
+  // Over the 50 MB limit: refused before it is read, with the size and what to do.
+  cases.push({
+    name: 'huge.json',
+    content: `{"format":"answerdeck","version":1,"replies":[{"id":"x","title":"x","body":"${'<script>alert(1)</script>'.repeat(2_200_000)}"}]}`,
+    expect: /it is 52\.\d MB, and Answerdeck imports files up to 50 MB\. Split it into smaller files\./,
+  });
   for (const c of cases) {
     await importFile(c.name, c.content);
     const shown = await waitText(alert(page), c.expect);

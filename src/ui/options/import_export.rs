@@ -140,7 +140,7 @@ impl Page {
                     page.alert.show(
                         &heading,
                         &[
-                            &format!("The file could not be read: {reason}"),
+                            &format!("The file was not read: {reason}"),
                             "Nothing was changed.",
                         ],
                     );
@@ -304,7 +304,17 @@ fn report_lines(response: &Response) -> Vec<String> {
     lines
 }
 
+/// The file's text; a file over the import limit is refused before it is read (a 50 MB file read into the page
+/// and handed to the background would cost far more memory than the refusal).
 async fn read_text(file: &File) -> Result<String, String> {
+    let limit = crate::core::exchange::MAX_IMPORT_BYTES;
+    if file.size() > limit as f64 {
+        return Err(format!(
+            "it is {:.1} MB, and Answerdeck imports files up to {} MB. Split it into smaller files.",
+            file.size() / (1024.0 * 1024.0),
+            limit / (1024 * 1024)
+        ));
+    }
     let value = JsFuture::from(file.text()).await.map_err(|error| {
         error
             .dyn_ref::<js_sys::Error>()
