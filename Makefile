@@ -17,7 +17,7 @@ run: dist
 # the picker with 30,000 replies in Chromium, the label menu's open time and cross-tab updates, and what the
 # response timers cost an idle page each second.
 bench: dist
-	@cargo bench --bench search
+	@cargo bench --bench core
 	@node scripts/bench-first-control.mjs 12
 	@node scripts/bench-picker.mjs 30000 15
 	@node scripts/bench-panel.mjs 10
