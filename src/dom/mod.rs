@@ -2,6 +2,8 @@
 pub mod insert;
 pub mod mount;
 pub mod observe;
+pub mod owner_index;
+pub mod pacer;
 pub mod text;
 pub mod timing;
 

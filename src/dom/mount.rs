@@ -1,7 +1,7 @@
 //! Hosts for injected UI: an element in the page's DOM carrying `data-answerdeck`, with a CLOSED shadow root,
 //! so page scripts see the host but nothing inside it (`host.shadowRoot === null`).
 //! Dropping a `ShadowHost` removes it from the page.
-use gloo::events::{EventListener, EventListenerOptions};
+use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
 
@@ -31,10 +31,19 @@ const CONTAINED_EVENTS: &[&str] = &[
     "contextmenu",
 ];
 
+thread_local! {
+    /// The one listener every shadow root uses to contain events: a closure per host and event (21 each) held
+    /// megabytes of wasm-bindgen closures on a list of hundreds of rows.
+    static STOP_PROPAGATION: js_sys::Function = Closure::<dyn Fn(web_sys::Event)>::new(|event: web_sys::Event| {
+        event.stop_propagation()
+    })
+    .into_js_value()
+    .unchecked_into();
+}
+
 pub struct ShadowHost {
     pub host: HtmlElement,
     pub root: ShadowRoot,
-    _containment: Vec<EventListener>,
 }
 
 impl ShadowHost {
@@ -48,22 +57,12 @@ impl ShadowHost {
         let style = document.create_element("style").ok()?;
         style.set_text_content(Some(css));
         root.append_child(&style).ok()?;
-        let containment = CONTAINED_EVENTS
-            .iter()
-            .map(|name| {
-                EventListener::new_with_options(
-                    &root,
-                    *name,
-                    EventListenerOptions::enable_prevent_default(),
-                    |event| event.stop_propagation(),
-                )
-            })
-            .collect();
-        Some(ShadowHost {
-            host,
-            root,
-            _containment: containment,
-        })
+        STOP_PROPAGATION.with(|stop| {
+            for name in CONTAINED_EVENTS {
+                let _ = root.add_event_listener_with_callback(name, stop);
+            }
+        });
+        Some(ShadowHost { host, root })
     }
 
     pub fn element(&self) -> &Element {

@@ -1,17 +1,35 @@
-//! A MutationObserver that disconnects when dropped, and batches records into one callback per animation frame.
+//! A MutationObserver that disconnects when dropped, and batches records into one callback per animation frame,
+//! spaced out on pages that never stop changing.
+use super::pacer::Pacer;
 use std::cell::Cell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
-use web_sys::{MutationObserver, MutationObserverInit, Node};
+use web_sys::{Element, MutationObserver, MutationObserverInit, MutationRecord, Node, NodeList};
+
+/// Our hosts carry this attribute.
+const OURS: &str = "[data-answerdeck]";
 
 /// Whether `nodes` (a record's removed nodes) include one of Answerdeck's hosts.
-fn removed_ours(nodes: &web_sys::NodeList) -> bool {
-    (0..nodes.length()).any(|i| {
-        nodes
-            .item(i)
-            .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
-            .is_some_and(|e| e.has_attribute("data-answerdeck"))
+fn removed_ours(nodes: &NodeList) -> bool {
+    elements(nodes).any(|e| e.has_attribute("data-answerdeck"))
+}
+
+/// Whether `nodes` (a record's added nodes) may hold something new to mount on. Text is never new to us; one of
+/// our hosts, or a subtree that already holds one (a row the page moved to the top of its list), was handled.
+fn added_new(nodes: &NodeList) -> bool {
+    elements(nodes).any(|e| {
+        !e.has_attribute("data-answerdeck") && e.query_selector(OURS).ok().flatten().is_none()
     })
+}
+
+fn elements(nodes: &NodeList) -> impl Iterator<Item = Element> + '_ {
+    (0..nodes.length()).filter_map(|i| nodes.item(i)?.dyn_into::<Element>().ok())
+}
+
+fn worth_a_scan(record: &MutationRecord) -> bool {
+    record.type_() == "attributes"
+        || added_new(&record.added_nodes())
+        || removed_ours(&record.removed_nodes())
 }
 
 pub struct ScopedObserver {
@@ -43,28 +61,38 @@ impl ScopedObserver {
         let pending = Rc::new(Cell::new(false));
         let alive = Rc::new(Cell::new(true));
         let on_change = Rc::new(on_change);
+        let pacer = Rc::new(Pacer::default());
         let frame_alive = alive.clone();
         let callback = Closure::<dyn FnMut(js_sys::Array, MutationObserver)>::new(
             move |records: js_sys::Array, _| {
-                let added = records.iter().any(|r| {
-                    r.dyn_ref::<web_sys::MutationRecord>().is_some_and(|r| {
-                        r.added_nodes().length() > 0
-                            || r.type_() == "attributes"
-                            || removed_ours(&r.removed_nodes())
-                    })
-                });
-                if !added || pending.replace(true) {
+                let relevant = records
+                    .iter()
+                    .any(|r| r.dyn_ref::<MutationRecord>().is_some_and(worth_a_scan));
+                if !relevant || pending.replace(true) {
                     return;
                 }
-                let (run_pending, run_alive, run) =
-                    (pending.clone(), frame_alive.clone(), on_change.clone());
+                let (run_pending, run_alive, run, run_pacer) = (
+                    pending.clone(),
+                    frame_alive.clone(),
+                    on_change.clone(),
+                    pacer.clone(),
+                );
                 let tick = Closure::once_into_js(move || {
                     run_pending.set(false);
                     if run_alive.get() {
-                        run();
+                        run_pacer.run(&|| run());
                     }
                 });
-                let _ = super::window().request_animation_frame(tick.unchecked_ref());
+                let wait = pacer.delay_ms();
+                let window = super::window();
+                if wait > 16 {
+                    let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(
+                        tick.unchecked_ref(),
+                        wait as i32,
+                    );
+                } else {
+                    let _ = window.request_animation_frame(tick.unchecked_ref());
+                }
             },
         );
         let observer = MutationObserver::new(callback.as_ref().unchecked_ref())?;

@@ -1,11 +1,12 @@
 //! User-timing measures of what the user waits for (`answerdeck:picker-open`: a click or key to the picker
 //! on screen with its list; `answerdeck:keystroke`: a key in the search field to the new results on screen).
-//! They cost a call each, carry no content, and let `scripts/bench-picker.mjs` read real figures from the
+//! They cost a call each, carry no content, and let `scripts/bench/picker.mjs` read real figures from the
 //! page's performance timeline (design.md §6 budgets) without test hooks in the product.
 use js_sys::{Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 
 /// Milliseconds on the page's performance clock (same origin as event time stamps).
+#[inline(never)]
 pub fn now() -> f64 {
     super::window()
         .performance()

@@ -101,7 +101,7 @@ impl Drop for ApiListener {
 }
 
 /// `performance.measure(name, {start, end: now})` on the worker's or page's own timeline, with `started` from
-/// `Date.now()`; benchmarks read these (scripts/bench-picker.mjs). No-op where there is no `performance`.
+/// `Date.now()`; benchmarks read these (scripts/bench/picker.mjs). No-op where there is no `performance`.
 pub fn log_timing(name: &str, started_ms: f64) {
     let global = GLOBAL_THIS.with(JsValue::clone);
     let Ok(performance) = Reflect::get(&global, &JsValue::from_str("performance")) else {

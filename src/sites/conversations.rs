@@ -146,9 +146,11 @@ mod dom {
             })
             .collect();
         let mut rows: Vec<ListRow> = Vec::new();
-        for (link, key) in &keyed {
-            let row = row_of(link, key, &keyed, row_selector, boundary);
-            if let Some(existing) = rows.iter_mut().find(|r| r.row == row) {
+        for (at, (link, key)) in keyed.iter().enumerate() {
+            let row = row_of(at, &keyed, row_selector, boundary);
+            // Links come in document order and a row is one subtree, so a row's links are consecutive: only the
+            // last row can be this link's (comparing with every row made long lists quadratic).
+            if let Some(existing) = rows.last_mut().filter(|r| r.row == row) {
                 if &existing.key == key {
                     existing.after = link.clone();
                 }
@@ -169,17 +171,22 @@ mod dom {
     /// The row around `link`: the nearest `row_selector` ancestor that holds no other conversation; else the
     /// link's wrappers up to three levels that hold no other conversation (the Business Suite's `._4bl9` around
     /// `a[role=row]`); else the link itself.
+    ///
+    /// `keyed` is in document order, so the links inside any element around `keyed[at]` are consecutive around
+    /// `at`: looking outwards from `at` until a link is outside finds them all in a few steps, where checking
+    /// every link made a scan of a long list quadratic.
     fn row_of(
-        link: &Element,
-        key: &str,
+        at: usize,
         keyed: &[(Element, String)],
         row_selector: &str,
         boundary: &str,
     ) -> Element {
+        let (link, key) = (&keyed[at].0, keyed[at].1.as_str());
         let only_this = |candidate: &Element| {
-            !keyed
-                .iter()
-                .any(|(other, other_key)| other_key != key && candidate.contains(Some(other)))
+            let inside = |(other, _): &&(Element, String)| candidate.contains(Some(other));
+            let other_key = |(_, other_key): &(Element, String)| other_key != key;
+            !(keyed[..at].iter().rev().take_while(inside).any(other_key)
+                || keyed[at + 1..].iter().take_while(inside).any(other_key))
         };
         if let Some(row) = link.closest(row_selector).ok().flatten() {
             if &row != link && only_this(&row) && !row.matches(boundary).unwrap_or(false) {

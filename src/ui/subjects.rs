@@ -6,6 +6,8 @@
 use super::label_filter::LabelFilter;
 use super::panel_frame::{PanelFrame, PanelRequest};
 use super::subject_host::{HostKind, Subject, SubjectHost};
+use crate::dom::owner_index::OwnerIndex;
+use crate::dom::pacer::Pacer;
 use crate::platform::ext::ApiListener;
 use crate::platform::labels_view::LabelsView;
 use crate::platform::library;
@@ -77,6 +79,10 @@ struct Placed {
 pub struct Subjects {
     view: RefCell<LabelsView>,
     hosts: RefCell<Vec<Placed>>,
+    /// `hosts` by owner element.
+    index: OwnerIndex,
+    /// Spaces scans out on pages that keep changing.
+    pacer: Pacer,
     filter: RefCell<Option<Rc<LabelFilter>>>,
     /// Rows this filter hides now (shown again when the filter changes or the row is recycled).
     hidden: RefCell<Vec<HtmlElement>>,
@@ -93,6 +99,8 @@ impl Subjects {
         let subjects = Rc::new(Subjects {
             view: RefCell::default(),
             hosts: RefCell::default(),
+            index: OwnerIndex::default(),
+            pacer: Pacer::default(),
             filter: RefCell::default(),
             hidden: RefCell::default(),
             panel: RefCell::default(),
@@ -152,13 +160,15 @@ impl Subjects {
             return;
         }
         let weak = self.weak.borrow().clone();
-        *self.pending.borrow_mut() = Some(Timeout::new(0, move || {
+        *self.pending.borrow_mut() = Some(Timeout::new(self.pacer.delay_ms(), move || {
             let Some(subjects) = weak.upgrade() else {
                 return;
             };
             subjects.pending.borrow_mut().take();
             if let Some(surface) = subjects.surface.get() {
-                subjects.scan(surface, &crate::dom::document());
+                subjects
+                    .pacer
+                    .run(&|| subjects.scan(surface, &crate::dom::document()));
             }
         }));
     }
@@ -167,6 +177,8 @@ impl Subjects {
     fn scan(&self, surface: Surface, document: &Document) {
         self.surface.set(Some(surface));
         self.hosts.borrow_mut().retain(|p| p.host.is_alive());
+        self.index
+            .rebuild(self.hosts.borrow().iter().map(|p| &p.host.owner));
         if surface.is_conversation() {
             for row in conversations::rows(surface, document) {
                 let subject = Subject {
@@ -265,14 +277,16 @@ impl Subjects {
         subject: Subject,
     ) -> Option<Element> {
         let view = self.view.borrow();
-        if let Some(placed) = self
-            .hosts
-            .borrow()
-            .iter()
-            .find(|p| p.slot == slot && &p.host.owner == owner)
         {
-            placed.host.set_subject(subject, &view);
-            return Some(placed.host.host.host.clone().into());
+            let hosts = self.hosts.borrow();
+            let existing = self.index.positions(owner).into_iter();
+            if let Some(placed) = existing
+                .filter_map(|at| hosts.get(at))
+                .find(|p| p.slot == slot)
+            {
+                placed.host.set_subject(subject, &view);
+                return Some(placed.host.host.host.clone().into());
+            }
         }
         let (weak, warming) = (self.weak.borrow().clone(), self.weak.borrow().clone());
         let host = SubjectHost::mount(
@@ -296,7 +310,9 @@ impl Subjects {
             overlay_on_positioned_row(&host.host.host, owner, "bottom");
         }
         let element: Element = host.host.host.clone().into();
-        self.hosts.borrow_mut().push(Placed { slot, host });
+        let mut hosts = self.hosts.borrow_mut();
+        self.index.add(owner, hosts.len());
+        hosts.push(Placed { slot, host });
         Some(element)
     }
 

@@ -7,6 +7,8 @@ use super::subjects::overlay_on_positioned_row;
 use super::timer_host::{Shown, TimerHost};
 use crate::core::timer_state::waited_text;
 use crate::core::timers::Observation;
+use crate::dom::owner_index::OwnerIndex;
+use crate::dom::pacer::Pacer;
 use crate::platform::ext::ApiListener;
 use crate::platform::library;
 use crate::platform::protocol::Request;
@@ -41,6 +43,10 @@ struct Placed {
 
 pub struct Timers {
     hosts: RefCell<Vec<Placed>>,
+    /// `hosts` by owner element.
+    index: OwnerIndex,
+    /// Spaces scans out on pages that keep changing.
+    pacer: Pacer,
     readings: RefCell<Vec<Reading>>,
     /// Warn and late thresholds, in counted milliseconds.
     thresholds: Cell<(f64, f64)>,
@@ -163,6 +169,8 @@ impl Timers {
     pub fn start() -> Rc<Timers> {
         let timers = Rc::new(Timers {
             hosts: RefCell::default(),
+            index: OwnerIndex::default(),
+            pacer: Pacer::default(),
             readings: RefCell::default(),
             thresholds: Cell::new((5.0 * 60_000.0, 15.0 * 60_000.0)),
             sent: RefCell::default(),
@@ -205,11 +213,13 @@ impl Timers {
             return;
         }
         let weak = self.weak.borrow().clone();
-        *self.pending.borrow_mut() = Some(Timeout::new(0, move || {
+        *self.pending.borrow_mut() = Some(Timeout::new(self.pacer.delay_ms(), move || {
             let Some(timers) = weak.upgrade() else { return };
             timers.pending.borrow_mut().take();
             if let Some(surface) = timers.surface.get() {
-                timers.scan(surface, &crate::dom::document());
+                timers
+                    .pacer
+                    .run(&|| timers.scan(surface, &crate::dom::document()));
             }
         }));
     }
@@ -228,6 +238,8 @@ impl Timers {
 
     fn scan(&self, surface: Surface, document: &Document) {
         self.hosts.borrow_mut().retain(|p| p.host.is_alive());
+        self.index
+            .rebuild(self.hosts.borrow().iter().map(|p| &p.host.owner));
         let found = waits::waits(surface, document);
         // The open conversation's row shows a coarser copy of what its thread shows in full: only the thread
         // is reported (a row's `7m` bucket would otherwise move the start up to a minute earlier).
@@ -260,14 +272,16 @@ impl Timers {
     }
 
     fn place(&self, place: Place, owner: &Element, after: &Element, key: &str) {
-        if let Some(placed) = self
-            .hosts
-            .borrow()
-            .iter()
-            .find(|p| p.place == place && &p.host.owner == owner)
         {
-            placed.host.set_key(key);
-            return;
+            let hosts = self.hosts.borrow();
+            let existing = self.index.positions(owner).into_iter();
+            if let Some(placed) = existing
+                .filter_map(|at| hosts.get(at))
+                .find(|p| p.place == place)
+            {
+                placed.host.set_key(key);
+                return;
+            }
         }
         let Some(host) = TimerHost::mount(owner, after, key) else {
             return;
@@ -275,7 +289,9 @@ impl Timers {
         if place == Place::Row {
             overlay_on_positioned_row(&host.host.host, owner, "top");
         }
-        self.hosts.borrow_mut().push(Placed { place, host });
+        let mut hosts = self.hosts.borrow_mut();
+        self.index.add(owner, hosts.len());
+        hosts.push(Placed { place, host });
     }
 
     /// Sends one report; a report asked for while one is in flight is sent when it returns.
