@@ -18,10 +18,8 @@ run: dist
 # response timers cost an idle page each second.
 bench: dist
 	@cargo bench --bench core
-	@node scripts/bench-first-control.mjs 12
-	@node scripts/bench-picker.mjs 30000 15
+	@node scripts/bench.mjs
 	@node scripts/bench-panel.mjs 10
-	@node scripts/bench-timers.mjs 10
 
 lint: dist
 	@npx web-ext lint --source-dir dist/firefox --self-hosted

@@ -215,10 +215,11 @@ function placeholderImage(u) {
  *  - *.fbcdn.net / *.twimg.com (avatars, emoji): generated SVG.
  *  - every other http(s) request → aborted (the machine is offline; nothing may hang).
  * `csp` is a policy name from CSP, a raw policy string, or a function (url) => name|string. Change it between
- * navigations with `server.csp = 'strict'`.
+ * navigations with `server.csp = 'strict'`. `transform(html, {url, fixture, nonce})` may rewrite a fixture page's HTML
+ * before it is served (benchmarks grow fixtures into heavy pages with it; `nonce` lets an added script pass the CSP).
  * @returns {Promise<{csp, served: Array<{url, status, fixture?, csp?}>, dispose: () => Promise<void>}>}
  */
-export async function serveFixtures(context, { csp = 'none', extraHeaders = {} } = {}) {
+export async function serveFixtures(context, { csp = 'none', extraHeaders = {}, transform = null } = {}) {
   const server = { csp, served: [] };
   const policyFor = (url) => {
     let p = typeof server.csp === 'function' ? server.csp(url) : server.csp;
@@ -266,7 +267,8 @@ export async function serveFixtures(context, { csp = 'none', extraHeaders = {} }
     const meta = ROUTES.routes[routeKey(u)];
     if (!meta || req.method() !== 'GET') return notFound(route, url);
     const nonce = randomBytes(16).toString('base64');
-    const html = fillTimes(read(join(FIXTURES_DIR, meta.fixture)).toString('utf8').replaceAll('{{NONCE}}', nonce));
+    let html = fillTimes(read(join(FIXTURES_DIR, meta.fixture)).toString('utf8').replaceAll('{{NONCE}}', nonce));
+    if (transform) html = transform(html, { url, fixture: meta.fixture, nonce });
     const policy = policyFor(url);
     const headers = { 'cache-control': 'private, no-cache, no-store, must-revalidate', ...extraHeaders };
     if (policy.value) headers['content-security-policy'] = policy.value.replaceAll('{NONCE}', nonce);

@@ -1,0 +1,66 @@
+// The picker with a big library on each heavy page: imports the library once, then per page opens the picker on the
+// composer R times (click → list on screen) and types queries letter by letter (key → new results on screen,
+// including the round trip to the background's search), reading the extension's own user-timing measures
+// (`answerdeck:picker-open`, `answerdeck:keystroke`, src/dom/timing.rs). Then the page's memory with that library.
+import { launch, serveFixtures, clickClosedHost } from '../../tests/e2e/harness.mjs';
+import { importReplies } from '../../tests/e2e/extension.mjs';
+import { heavyPage } from './pages.mjs';
+
+const QUERIES = ['order', 'refund', 'lieferung', 'opening hours', 'refnd', 'abholung'];
+
+export async function measurePickers(surfaces, { extensionDir, replies, rounds }) {
+  const browser = await launch({ extensionDir });
+  const results = new Map();
+  try {
+    const bySurface = new Map(surfaces.map((s) => [new URL(s.url).host + new URL(s.url).pathname.replace(/\/$/, ''), s]));
+    const surfaceOf = (url) => bySurface.get(new URL(url).host + new URL(url).pathname.replace(/\/$/, ''));
+    const server = await serveFixtures(browser.context, {
+      csp: (url) => surfaceOf(url)?.csp ?? 'none',
+      transform: (html, info) => {
+        const surface = surfaceOf(info.url);
+        return surface ? heavyPage(surface)(html, info) : html;
+      },
+    });
+    void server;
+    const started = Date.now();
+    await importReplies(browser, replies);
+    const importSeconds = (Date.now() - started) / 1000;
+    const page = await browser.context.newPage();
+    const cdp = await browser.context.newCDPSession(page);
+    for (const surface of surfaces) {
+      await page.goto(surface.url, { waitUntil: 'load' });
+      await page.waitForSelector('[data-answerdeck="composer"]', { timeout: 15_000 });
+      await page.waitForTimeout(500);
+      const measures = (name) => page.evaluate((n) => performance.getEntriesByName(n).map((e) => e.duration), name);
+      // Warm-up: the first search after a library change builds the background's index (once per change).
+      await clickClosedHost(page, '[data-answerdeck="composer"]');
+      await page.waitForSelector('[data-answerdeck="picker"]');
+      await page.keyboard.type('w');
+      await page.waitForFunction(() => performance.getEntriesByName('answerdeck:keystroke').length > 0, null, { timeout: 60_000 });
+      await page.keyboard.press('Escape');
+      await page.evaluate(() => performance.clearMeasures());
+      for (let round = 0; round < rounds; round++) {
+        await clickClosedHost(page, '[data-answerdeck="composer"]');
+        await page.waitForSelector('[data-answerdeck="picker"]');
+        for (const ch of QUERIES[round % QUERIES.length]) {
+          await page.keyboard.type(ch);
+          await page.waitForTimeout(60);
+        }
+        await page.keyboard.press('Escape');
+        await page.waitForSelector('[data-answerdeck="picker"]', { state: 'detached' });
+      }
+      const opens = await measures('answerdeck:picker-open');
+      const keys = await measures('answerdeck:keystroke');
+      if (!opens.length || !keys.length) throw new Error(`${surface.name}: no picker measures from the extension (is dist/ an up-to-date build?)`);
+      await page.waitForTimeout(500);
+      await cdp.send('HeapProfiler.collectGarbage');
+      await cdp.send('HeapProfiler.collectGarbage');
+      const heap = await cdp.send('Runtime.getHeapUsage');
+      results.set(surface.name, { opens, keys, memory: { heap: heap.usedSize, buffers: heap.backingStorageSize ?? null } });
+    }
+    const builds = await browser.serviceWorker.evaluate(() => performance.getEntriesByName('answerdeck:index-build').map((e) => e.duration));
+    return { results, importSeconds, indexBuilds: builds };
+  } finally {
+    await browser.close();
+  }
+}
