@@ -49,15 +49,7 @@ impl Background {
             let response = match from_js::<Request>(message) {
                 Ok(request) => handle(&store, &assist, &summaries, request)
                     .await
-                    .unwrap_or_else(|error| {
-                        Response::error(
-                            "internal",
-                            format!(
-                                "The library could not be read or written: {}",
-                                describe(&error)
-                            ),
-                        )
-                    }),
+                    .unwrap_or_else(|error| failure(&error)),
                 Err(error) => Response::error(
                     "bad-request",
                     format!("Unknown request: {}", describe(&error)),
@@ -111,8 +103,46 @@ fn use_order(
     )
 }
 
+/// What a person is told when the store failed. A full store (the browser's quota for the extension, or
+/// the disk) aborts the transaction with `QuotaExceededError`: nothing of the write was kept.
+fn failure(error: &JsValue) -> Response {
+    if error_name(error).as_deref() == Some("QuotaExceededError") {
+        return Response::error("storage-full", STORAGE_FULL);
+    }
+    Response::error(
+        "internal",
+        format!(
+            "The library could not be read or written: {}",
+            describe(error)
+        ),
+    )
+}
+
+const STORAGE_FULL: &str =
+    "Answerdeck could not save: the browser's storage for Answerdeck is full. \
+    Free disk space, or export your library and delete replies or notes you no longer need.";
+
+/// The `name` of a DOMException or Error (`QuotaExceededError`, `AbortError`, …).
+fn error_name(error: &JsValue) -> Option<String> {
+    if !error.is_object() {
+        return None;
+    }
+    Reflect::get(error, &"name".into()).ok()?.as_string()
+}
+
 fn describe(error: &JsValue) -> String {
-    error.as_string().unwrap_or_else(|| format!("{error:?}"))
+    if let Some(text) = error.as_string() {
+        return text;
+    }
+    let message = error
+        .is_object()
+        .then(|| Reflect::get(error, &"message".into()).ok()?.as_string())
+        .flatten();
+    match (error_name(error), message) {
+        (Some(name), Some(message)) if !message.is_empty() => format!("{name}: {message}"),
+        (Some(name), _) => name,
+        _ => format!("{error:?}"),
+    }
 }
 
 fn now() -> String {

@@ -16,9 +16,12 @@ export function rendered(id, values = {}) {
   return STARTER[id].body.replace(/\{(\w+)(?:\|([^}]*))?\}/g, (_, name, fallback) => values[name] ?? fallback ?? '');
 }
 
-/** Starts Chromium with the extension on fixture routes; resolves once the starter library is stored. */
-export async function startBrowser({ csp, headless = true }) {
-  const browser = await launch({ extensionDir: EXTENSION_DIR, headless });
+/**
+ * Starts Chromium with the extension on fixture routes; resolves once the starter library is stored.
+ * `userDataDir` and `keepProfile` (see `launch`) restart a browser on the profile an earlier one kept.
+ */
+export async function startBrowser({ csp, headless = true, userDataDir = null, keepProfile = false }) {
+  const browser = await launch({ extensionDir: EXTENSION_DIR, headless, userDataDir, keepProfile });
   await serveFixtures(browser.context, { csp });
   for (const origin of ['https://www.facebook.com', 'https://x.com']) {
     await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });

@@ -54,9 +54,11 @@ export function extensionIdFor(dir) {
 }
 
 /**
- * Launch Chromium with a fresh profile.
+ * Launch Chromium with a fresh profile, or with `userDataDir` (a profile an earlier launch kept: a browser restart).
+ * The profile is deleted on close unless `keepProfile` is set.
  * @param {{extensionDir?: string|null, headless?: boolean, args?: string[], viewport?: {width:number,height:number},
- *          locale?: string, timezoneId?: string, serviceWorkerTimeout?: number, requireServiceWorker?: boolean}} opts
+ *          locale?: string, timezoneId?: string, serviceWorkerTimeout?: number, requireServiceWorker?: boolean,
+ *          userDataDir?: string|null, keepProfile?: boolean}} opts
  * @returns {Promise<{context, extensionId: string|null, serviceWorker, userDataDir: string, close: () => Promise<void>}>}
  */
 export async function launch({
@@ -68,6 +70,8 @@ export async function launch({
   timezoneId = 'UTC',
   serviceWorkerTimeout = 10_000,
   requireServiceWorker = true,
+  userDataDir: reuse = null,
+  keepProfile = false,
 } = {}) {
   let dir = null;
   let manifest = null;
@@ -77,7 +81,8 @@ export async function launch({
     if (!existsSync(mf)) throw new Error(`launch: no manifest.json in ${dir} (build the extension first, or pass extensionDir: null)`);
     manifest = JSON.parse(readFileSync(mf, 'utf8'));
   }
-  const userDataDir = mkdtempSync(join(tmpdir(), 'answerdeck-e2e-'));
+  const userDataDir = reuse ? resolve(reuse) : mkdtempSync(join(tmpdir(), 'answerdeck-e2e-'));
+  const removeProfile = () => keepProfile || rmSync(userDataDir, { recursive: true, force: true, maxRetries: 3 });
   const allArgs = [...(headless ? ['--headless=new'] : []), ...BASE_ARGS, ...args];
   // Playwright adds --disable-extensions; --disable-extensions-except is what lets ours load (toolchain.md §5).
   if (dir) allArgs.push(`--disable-extensions-except=${dir}`, `--load-extension=${dir}`);
@@ -93,7 +98,7 @@ export async function launch({
       serviceWorkers: 'allow',
     });
   } catch (e) {
-    rmSync(userDataDir, { recursive: true, force: true });
+    removeProfile();
     throw e;
   }
   let serviceWorker = null;
@@ -109,7 +114,7 @@ export async function launch({
         } catch (e) {
           if (requireServiceWorker) {
             await context.close().catch(() => {});
-            rmSync(userDataDir, { recursive: true, force: true });
+            removeProfile();
             throw new Error(
               `launch: the extension's service worker (${manifest.background.service_worker}) did not start within ` +
                 `${serviceWorkerTimeout} ms — it probably throws or fails to import at top level. ` +
@@ -125,7 +130,7 @@ export async function launch({
     if (closed) return;
     closed = true;
     await context.close().catch(() => {});
-    rmSync(userDataDir, { recursive: true, force: true, maxRetries: 3 });
+    removeProfile();
   };
   return { context, extensionId, serviceWorker, userDataDir, close };
 }
