@@ -44,12 +44,18 @@ const ms = (v) => (v === null || v === undefined ? null : v);
 const lastWithout = new Map(); // surface → memory without the extension, for the big-library memory figure
 for (const surface of surfaces) {
   const s = surface.name;
-  const without = await measureSurface(surface, { name: 'without', extensionDir: null, csp: surface.csp }, opts);
+  let without, runs;
+  try {
+    without = await measureSurface(surface, { name: 'without', extensionDir: null, csp: surface.csp }, opts);
+    runs = [
+      ['wasm', await measureSurface(surface, { name: 'wasm', extensionDir: EXTENSION_DIR, csp: surface.csp }, opts)],
+      ['wasm2js', await measureSurface(surface, { name: 'wasm2js', extensionDir: EXTENSION_DIR, csp: noWasmCsp(surface) }, opts)],
+    ];
+  } catch (error) {
+    row(s, 'could not be measured', { value: null, unit: '', text: String(error.message || error).split('\n')[0], ok: false });
+    continue;
+  }
   lastWithout.set(s, without.memory);
-  const runs = [
-    ['wasm', await measureSurface(surface, { name: 'wasm', extensionDir: EXTENSION_DIR, csp: surface.csp }, opts)],
-    ['wasm2js', await measureSurface(surface, { name: 'wasm2js', extensionDir: EXTENSION_DIR, csp: noWasmCsp(surface) }, opts)],
-  ];
   const mutations = without.churn.mutations;
   for (const [path, run] of runs) {
     const tag = `${s} [${path}]`;

@@ -22,6 +22,8 @@
     for (let k = 1; units.length + copies.length < spec.grow; k++) copies.push(renumber(templates[k % templates.length], k, 3));
     last.insertAdjacentHTML('afterend', copies.join(''));
   }
+  // Fixture scripts strip their data-fixture-* hooks on load: keep the grown units for the churn.
+  const grownUnits = [...document.querySelectorAll(spec.unit)].slice(spec.skip || 0);
   if (spec.growJson) {
     const holder = document.querySelector(spec.growJson.selector);
     const rows = JSON.parse(holder.textContent);
@@ -85,6 +87,8 @@
   window.__benchChurn = (ticks, perTick) =>
     new Promise((done) => {
       list = [...document.querySelectorAll(spec.unit)].slice(spec.skip || 0);
+      if (!list.length) list = grownUnits.filter((u) => u.isConnected);
+      if (!list.length) throw new Error(`bench driver: nothing matches ${spec.unit} to change`);
       let mutations = 0;
       const counter = new MutationObserver((records) => {
         mutations += records.length;
