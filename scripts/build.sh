@@ -33,11 +33,10 @@ step "cargo build (wasm32, release, answerdeck)"
 cargo build -q --release --target wasm32-unknown-unknown --lib --features=pages
 step "cargo +nightly build (wasm32, release, answerdeck_content, immediate-abort std)"
 nightly_small target/content
-# `--converge` repeats -Oz until it stops shrinking: about 500 B gzip off the content wasm.
 for flavour in answerdeck:target answerdeck_content:target/content; do
   name=${flavour%%:*} dir=${flavour#*:}
   wasm-bindgen --target web --no-typescript --out-dir "$OUT/pkg" --out-name "$name" "$dir/wasm32-unknown-unknown/release/answerdeck.wasm"
-  "$BIN/wasm-opt" -Oz --converge --strip-debug --strip-producers "$OUT/pkg/${name}_bg.wasm" -o "$OUT/pkg/${name}_bg.wasm"
+  "$BIN/wasm-opt" -Oz --strip-debug --strip-producers "$OUT/pkg/${name}_bg.wasm" -o "$OUT/pkg/${name}_bg.wasm"
 done
 
 step "cargo +nightly build (wasm MVP for wasm2js)"

@@ -31,7 +31,5 @@ mod mount;
 mod observe;
 #[path = "web/text.rs"]
 mod text;
-#[path = "web/unit_memo.rs"]
-mod unit_memo;
 #[path = "web/x.rs"]
 mod x;
