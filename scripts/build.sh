@@ -37,6 +37,8 @@ for flavour in answerdeck:target answerdeck_content:target/content; do
   name=${flavour%%:*} dir=${flavour#*:}
   wasm-bindgen --target web --no-typescript --out-dir "$OUT/pkg" --out-name "$name" "$dir/wasm32-unknown-unknown/release/answerdeck.wasm"
   "$BIN/wasm-opt" -Oz --strip-debug --strip-producers "$OUT/pkg/${name}_bg.wasm" -o "$OUT/pkg/${name}_bg.wasm"
+  # Short import and export names in module and glue: wasm-bindgen's hashed names cost ~5 KB gzip per module.
+  node scripts/minify-wasm-names.mjs "$OUT/pkg" "$name"
 done
 
 step "cargo +nightly build (wasm MVP for wasm2js)"
