@@ -31,5 +31,7 @@ mod mount;
 mod observe;
 #[path = "web/text.rs"]
 mod text;
+#[path = "web/unit_memo.rs"]
+mod unit_memo;
 #[path = "web/x.rs"]
 mod x;

@@ -4,8 +4,10 @@ pub mod mount;
 pub mod observe;
 pub mod owner_index;
 pub mod pacer;
+pub mod slice;
 pub mod text;
 pub mod timing;
+pub mod unit_memo;
 
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Window};

@@ -1,6 +1,7 @@
 //! A MutationObserver that disconnects when dropped, and batches records into one callback per animation frame,
 //! spaced out on pages that never stop changing.
-use super::pacer::Pacer;
+use super::pacer::{Pacer, CHANGES_FLOOR_MS};
+use super::unit_memo;
 use std::cell::Cell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -32,6 +33,23 @@ fn worth_a_scan(record: &MutationRecord) -> bool {
         || removed_ours(&record.removed_nodes())
 }
 
+/// Whether a record changed the page's content, not just added or removed one of our hosts: what sites read
+/// from the units around it is then out of date ([`unit_memo`]).
+fn changes_content(record: &MutationRecord) -> bool {
+    if record.type_() != "childList" {
+        return true;
+    }
+    let theirs = |nodes: &NodeList| {
+        (0..nodes.length()).any(|i| {
+            nodes.item(i).is_some_and(|node| {
+                node.dyn_ref::<Element>()
+                    .is_none_or(|e| !e.has_attribute("data-answerdeck"))
+            })
+        })
+    };
+    theirs(&record.added_nodes()) || theirs(&record.removed_nodes())
+}
+
 pub struct ScopedObserver {
     observer: MutationObserver,
     _callback: Closure<dyn FnMut(js_sys::Array, MutationObserver)>,
@@ -61,13 +79,22 @@ impl ScopedObserver {
         let pending = Rc::new(Cell::new(false));
         let alive = Rc::new(Cell::new(true));
         let on_change = Rc::new(on_change);
-        let pacer = Rc::new(Pacer::default());
+        let pacer = Rc::new(Pacer::with_floor(CHANGES_FLOOR_MS));
         let frame_alive = alive.clone();
         let callback = Closure::<dyn FnMut(js_sys::Array, MutationObserver)>::new(
             move |records: js_sys::Array, _| {
-                let relevant = records
-                    .iter()
-                    .any(|r| r.dyn_ref::<MutationRecord>().is_some_and(worth_a_scan));
+                let mut relevant = false;
+                for record in records.iter() {
+                    let Some(record) = record.dyn_ref::<MutationRecord>() else {
+                        continue;
+                    };
+                    if changes_content(record) {
+                        if let Some(target) = record.target() {
+                            unit_memo::forget_around(&target);
+                        }
+                    }
+                    relevant = relevant || worth_a_scan(record);
+                }
                 if !relevant || pending.replace(true) {
                     return;
                 }
@@ -99,6 +126,9 @@ impl ScopedObserver {
         let init = MutationObserverInit::new();
         init.set_child_list(true);
         init.set_subtree(true);
+        // Text changed in place (an edited comment, a preview's `4m` → `You: …`) starts no scan, but what was
+        // read from its unit is out of date.
+        init.set_character_data(true);
         if !attributes.is_empty() {
             let filter: js_sys::Array = attributes.iter().map(|a| JsValue::from_str(a)).collect();
             init.set_attribute_filter(&filter);

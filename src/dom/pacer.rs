@@ -1,26 +1,28 @@
-//! Spaces out work that the page's changes ask for. After a run that cost `c` ms the next one waits `20 c` (at
-//! least a frame, at most a second), so on a page that never stops changing, a rescan of a long list takes about
-//! 5 % of the main thread instead of a slice of every frame.
+//! Spaces out work that the page's changes ask for. After a run that cost `c` ms the next one waits `20 c`, at
+//! least the pacer's floor and at most a second, so on a page that never stops changing a rescan of a long list
+//! takes about 5 % of the main thread instead of a slice of every frame. Secondary work (labels, timers) has a
+//! higher floor: a chip or a timer that shows a quarter of a second after its row costs nobody anything.
 use std::cell::Cell;
 
 pub struct Pacer {
     /// When the last run ended and what it cost (page clock, ms).
     last: Cell<(f64, f64)>,
-}
-
-impl Default for Pacer {
-    fn default() -> Self {
-        Pacer {
-            last: Cell::new((f64::NEG_INFINITY, 0.0)),
-        }
-    }
+    /// The shortest wait between two runs, ms.
+    floor: f64,
 }
 
 impl Pacer {
+    pub fn with_floor(floor: f64) -> Self {
+        Pacer {
+            last: Cell::new((f64::NEG_INFINITY, 0.0)),
+            floor,
+        }
+    }
+
     /// How long to wait from now before the next run (0: run at once).
     pub fn delay_ms(&self) -> u32 {
         let (ended, cost) = self.last.get();
-        let gap = (cost * 20.0).clamp(16.0, 1000.0);
+        let gap = (cost * 20.0).clamp(self.floor, 1000.0);
         (ended + gap - super::timing::now()).max(0.0) as u32
     }
 
@@ -32,3 +34,11 @@ impl Pacer {
         self.last.set((ended, ended - started));
     }
 }
+
+/// The floor for rescans after the page changed, ms: a control that shows a tenth of a second after its comment
+/// arrived is as good as one a frame later, and a list that changes every frame is read ten times a second, not
+/// sixty. The first scan of a page never waits.
+pub const CHANGES_FLOOR_MS: f64 = 100.0;
+
+/// The floor for labels and timers scans, ms.
+pub const SECONDARY_FLOOR_MS: f64 = 250.0;

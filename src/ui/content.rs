@@ -17,6 +17,7 @@ use crate::core::template::Context;
 use crate::core::{language, order};
 use crate::dom::insert::{insert_replacing, InsertError};
 use crate::dom::observe::ScopedObserver;
+use crate::dom::slice;
 use crate::platform::ext::ApiListener;
 use crate::platform::handoff::{self, Handoff};
 use crate::platform::library;
@@ -67,6 +68,8 @@ pub struct App {
     observer: RefCell<Option<ScopedObserver>>,
     floating: RefCell<Option<Floating>>,
     degraded_check: RefCell<Option<Timeout>>,
+    /// The rest of a scan that ran out of its slice.
+    rest_of_scan: RefCell<Option<Timeout>>,
     last_editable: Rc<RefCell<Option<HtmlElement>>>,
     keys: RefCell<Option<ComposerKeys>>,
     notice: Rc<RefCell<Option<Notice>>>,
@@ -146,6 +149,7 @@ pub fn start_content(flavour: String) -> ContentApp {
         observer: RefCell::default(),
         floating: RefCell::default(),
         degraded_check: RefCell::default(),
+        rest_of_scan: RefCell::default(),
         last_editable,
         keys: RefCell::default(),
         notice: Rc::default(),
@@ -183,6 +187,8 @@ impl App {
             return;
         }
         if self.observer.borrow().is_none() {
+            // Nothing watched the page until now: what was read from it before may be out of date.
+            crate::dom::unit_memo::forget_all();
             let weak = Rc::downgrade(self);
             let root = crate::dom::document().document_element();
             let observer = root.and_then(|root| {
@@ -209,6 +215,7 @@ impl App {
         }
         self.floating.borrow_mut().take();
         self.degraded_check.borrow_mut().take();
+        self.rest_of_scan.borrow_mut().take();
         self.subjects.stop();
         self.timers.stop();
     }
@@ -259,7 +266,21 @@ impl App {
     }
 
     /// Mounts controls on comments and composers that don't have one yet; drops controls whose element left.
+    /// A long page is done in slices, top first, each in a task of its own.
     fn scan(self: &Rc<Self>) {
+        self.rest_of_scan.borrow_mut().take();
+        if slice::run(&|| self.scan_slice()) {
+            return;
+        }
+        let weak = Rc::downgrade(self);
+        *self.rest_of_scan.borrow_mut() = Some(Timeout::new(0, move || {
+            if let Some(app) = weak.upgrade() {
+                app.scan();
+            }
+        }));
+    }
+
+    fn scan_slice(self: &Rc<Self>) {
         let Some(surface) = self.surface.get() else {
             return;
         };
@@ -275,6 +296,9 @@ impl App {
         let targets = adapter::reply_targets(surface, &document, &facts);
         *self.facts.borrow_mut() = facts;
         for target in targets {
+            if slice::out_of_time() {
+                break;
+            }
             if !self.owners.has(&target.article) {
                 self.mount_reply_control(target);
             }

@@ -7,7 +7,8 @@ use super::label_filter::LabelFilter;
 use super::panel_frame::{PanelFrame, PanelRequest};
 use super::subject_host::{HostKind, Subject, SubjectHost};
 use crate::dom::owner_index::OwnerIndex;
-use crate::dom::pacer::Pacer;
+use crate::dom::pacer::{Pacer, SECONDARY_FLOOR_MS};
+use crate::dom::slice;
 use crate::platform::ext::ApiListener;
 use crate::platform::labels_view::LabelsView;
 use crate::platform::library;
@@ -100,7 +101,7 @@ impl Subjects {
             view: RefCell::default(),
             hosts: RefCell::default(),
             index: OwnerIndex::default(),
-            pacer: Pacer::default(),
+            pacer: Pacer::with_floor(SECONDARY_FLOOR_MS),
             filter: RefCell::default(),
             hidden: RefCell::default(),
             panel: RefCell::default(),
@@ -165,10 +166,33 @@ impl Subjects {
                 return;
             };
             subjects.pending.borrow_mut().take();
+            let Some(surface) = subjects.surface.get() else {
+                return;
+            };
+            let finished = Cell::new(true);
+            subjects.pacer.run(&|| {
+                finished.set(slice::run(&|| {
+                    subjects.scan(surface, &crate::dom::document())
+                }));
+            });
+            if !finished.get() {
+                subjects.rest_soon();
+            }
+        }));
+    }
+
+    /// The rest of a scan that ran out of its slice, in the next task (not paced: it is the same scan).
+    fn rest_soon(&self) {
+        let weak = self.weak.borrow().clone();
+        *self.pending.borrow_mut() = Some(Timeout::new(0, move || {
+            let Some(subjects) = weak.upgrade() else {
+                return;
+            };
+            subjects.pending.borrow_mut().take();
             if let Some(surface) = subjects.surface.get() {
-                subjects
-                    .pacer
-                    .run(&|| subjects.scan(surface, &crate::dom::document()));
+                if !slice::run(&|| subjects.scan(surface, &crate::dom::document())) {
+                    subjects.rest_soon();
+                }
             }
         }));
     }
@@ -181,6 +205,9 @@ impl Subjects {
             .rebuild(self.hosts.borrow().iter().map(|p| &p.host.owner));
         if surface.is_conversation() {
             for row in conversations::rows(surface, document) {
+                if slice::out_of_time() {
+                    break;
+                }
                 let subject = Subject {
                     key: row.key,
                     name: row.name,
@@ -196,6 +223,9 @@ impl Subjects {
             self.scan_filter(surface, document);
         } else {
             for person in conversations::people(surface, document) {
+                if slice::out_of_time() {
+                    break;
+                }
                 let subject = Subject {
                     key: person.key,
                     name: person.name,

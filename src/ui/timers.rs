@@ -8,7 +8,8 @@ use super::timer_host::{Shown, TimerHost};
 use crate::core::timer_state::waited_text;
 use crate::core::timers::Observation;
 use crate::dom::owner_index::OwnerIndex;
-use crate::dom::pacer::Pacer;
+use crate::dom::pacer::{Pacer, SECONDARY_FLOOR_MS};
+use crate::dom::slice;
 use crate::platform::ext::ApiListener;
 use crate::platform::library;
 use crate::platform::protocol::Request;
@@ -17,6 +18,7 @@ use crate::sites::waits::{self, Place};
 use gloo::timers::callback::{Interval, Timeout};
 use js_sys::Reflect;
 use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
 use std::rc::{Rc, Weak};
 use wasm_bindgen::JsValue;
 use web_sys::{Document, Element};
@@ -48,6 +50,9 @@ pub struct Timers {
     /// Spaces scans out on pages that keep changing.
     pacer: Pacer,
     readings: RefCell<Vec<Reading>>,
+    /// `readings` by key: every timer looks its reading up once a second. (A `String → usize` map, the kind the
+    /// content wasm already has, costs less code than one to `Reading`.)
+    reading_at: RefCell<HashMap<String, usize>>,
     /// Warn and late thresholds, in counted milliseconds.
     thresholds: Cell<(f64, f64)>,
     /// What the last report said, so an unchanged page is not reported again.
@@ -170,8 +175,9 @@ impl Timers {
         let timers = Rc::new(Timers {
             hosts: RefCell::default(),
             index: OwnerIndex::default(),
-            pacer: Pacer::default(),
+            pacer: Pacer::with_floor(SECONDARY_FLOOR_MS),
             readings: RefCell::default(),
+            reading_at: RefCell::default(),
             thresholds: Cell::new((5.0 * 60_000.0, 15.0 * 60_000.0)),
             sent: RefCell::default(),
             queued: RefCell::default(),
@@ -199,6 +205,7 @@ impl Timers {
     pub fn stop(&self) {
         self.hosts.borrow_mut().clear();
         self.readings.borrow_mut().clear();
+        self.reading_at.borrow_mut().clear();
         self.sent.borrow_mut().clear();
         self.pending.borrow_mut().take();
         self.ticker.borrow_mut().take();
@@ -220,6 +227,18 @@ impl Timers {
                 timers
                     .pacer
                     .run(&|| timers.scan(surface, &crate::dom::document()));
+            }
+        }));
+    }
+
+    /// Timers still to mount after a slice ran out: the next task scans again (not paced: the same scan).
+    fn rest_soon(&self) {
+        let weak = self.weak.borrow().clone();
+        *self.pending.borrow_mut() = Some(Timeout::new(0, move || {
+            let Some(timers) = weak.upgrade() else { return };
+            timers.pending.borrow_mut().take();
+            if let Some(surface) = timers.surface.get() {
+                timers.scan(surface, &crate::dom::document());
             }
         }));
     }
@@ -248,14 +267,25 @@ impl Timers {
             .filter(|w| w.place != Place::Row)
             .map(|w| w.seen.key.clone())
             .collect();
+        // Every wait is read and reported; the timers of a long page are mounted a slice at a time.
+        let placed_all = slice::run(&|| {
+            for waiting in &found {
+                if slice::out_of_time() {
+                    break;
+                }
+                self.place(
+                    waiting.place,
+                    &waiting.owner,
+                    &waiting.after,
+                    &waiting.seen.key,
+                );
+            }
+        });
+        if !placed_all {
+            self.rest_soon();
+        }
         let mut items = Vec::with_capacity(found.len());
         for waiting in found {
-            self.place(
-                waiting.place,
-                &waiting.owner,
-                &waiting.after,
-                &waiting.seen.key,
-            );
             if waiting.place != Place::Row || !open.contains(&waiting.seen.key) {
                 items.push(waiting.seen);
             }
@@ -344,13 +374,17 @@ impl Timers {
             .filter_map(|item| decode(&item))
             .collect();
         let mut readings = self.readings.borrow_mut();
+        let mut reading_at = self.reading_at.borrow_mut();
         for reading in fresh {
-            match readings.iter_mut().find(|r| r.key == reading.key) {
-                Some(old) => *old = reading,
-                None => readings.push(reading),
+            match reading_at.get(&reading.key) {
+                Some(&at) => readings[at] = reading,
+                None => {
+                    reading_at.insert(reading.key.clone(), readings.len());
+                    readings.push(reading);
+                }
             }
         }
-        drop(readings);
+        drop((readings, reading_at));
         self.draw();
     }
 
@@ -381,10 +415,11 @@ impl Timers {
         let now = js_sys::Date::now();
         let thresholds = self.thresholds.get();
         let readings = self.readings.borrow();
+        let reading_at = self.reading_at.borrow();
         let mut stale = false;
         for placed in self.hosts.borrow().iter() {
-            let key = placed.host.key.borrow().clone();
-            let shown_now = match readings.iter().find(|r| r.key == key) {
+            let at = reading_at.get(placed.host.key.borrow().as_str());
+            let shown_now = match at.and_then(|&at| readings.get(at)) {
                 Some(reading) => {
                     stale |= reading.until_ms.is_some_and(|until| until <= now);
                     shown(reading, now, thresholds)
@@ -393,7 +428,7 @@ impl Timers {
             };
             placed.host.draw(&shown_now);
         }
-        drop(readings);
+        drop((readings, reading_at));
         if stale {
             self.refresh();
         }

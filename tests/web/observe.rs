@@ -1,6 +1,7 @@
 //! `dom::observe::ScopedObserver`: one callback per frame for child-list additions, nothing else, nothing after drop.
 use crate::support::{document, frames, microtasks, Fixture};
 use answerdeck::dom::observe::ScopedObserver;
+use answerdeck::dom::pacer::CHANGES_FLOOR_MS;
 use std::cell::Cell;
 use std::rc::Rc;
 use wasm_bindgen_test::wasm_bindgen_test;
@@ -39,7 +40,9 @@ async fn runs_once_per_frame_for_a_burst_of_insertions() {
     frames(2).await;
     assert_eq!(calls.get(), 1, "and no late extra calls");
 
+    // A page that keeps changing is rescanned at most every `CHANGES_FLOOR_MS`.
     add(&fixture.el("ul"), 2);
+    gloo::timers::future::TimeoutFuture::new(CHANGES_FLOOR_MS as u32 + 50).await;
     frames(1).await;
     assert_eq!(calls.get(), 2, "a later burst gets its own call");
 }

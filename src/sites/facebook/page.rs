@@ -2,6 +2,7 @@
 use super::selectors::*;
 use crate::core::fold::fold;
 use crate::core::length::Target;
+use crate::dom::unit_memo::UnitMemo;
 use crate::sites::page::{
     all, all_in, content_key, customers, html_elements, own_elements, readable_text, ComposerFacts,
     PageFacts, Person, ReplyTarget,
@@ -27,13 +28,27 @@ pub fn comments(document: &Document, facts: &PageFacts) -> Vec<(bool, ReplyTarge
     let owner = page_owner(document);
     let mut found = Vec::new();
     for article in all(document, ARTICLE) {
-        if let Some(target) = comment(&article) {
+        if crate::dom::slice::out_of_time() {
+            break; // the rest in the scan's next slice
+        }
+        if let Some((target, profile)) = COMMENTS.with(|memo| memo.read(&article, &read_comment)) {
             let by_page = (acting.is_some() && target.author.name.as_deref().map(fold) == acting)
-                || (owner.is_some() && profile_of(&article) == owner);
+                || (owner.is_some() && profile == owner);
             found.push((by_page, target));
         }
     }
     found
+}
+
+thread_local! {
+    /// Each article's reading, until something in it changes: every scan of a long post asks for all of them.
+    static COMMENTS: UnitMemo<Option<(ReplyTarget, Option<String>)>> = const { UnitMemo::new() };
+}
+
+/// A comment and the profile its author links to.
+fn read_comment(article: &Element) -> Option<(ReplyTarget, Option<String>)> {
+    let target = comment(article)?;
+    Some((target, profile_of(article)))
 }
 
 /// The vanity name of the Page whose post or timeline this is, from the URL's first path segment.

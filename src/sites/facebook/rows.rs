@@ -4,6 +4,7 @@
 //! their per-link twins [`super::url::thread_key`], [`super::url::inbox_key`].
 use super::selectors::*;
 use super::url::{inbox_key, person_key, thread_key};
+use crate::dom::unit_memo::UnitMemo;
 use crate::sites::adapter;
 use crate::sites::conversations::{
     common_ancestor, first_words, header_fallback, rows_from_links, ListRow, OpenConversation,
@@ -163,30 +164,36 @@ pub fn comment_authors(surface: Surface, document: &Document) -> Vec<PersonRef> 
     // A loop, not `filter_map().collect()`: one instantiation fewer in the content wasm.
     let mut found = Vec::new();
     for target in adapter::reply_targets(surface, document, &facts) {
-        let person = || -> Option<PersonRef> {
-            let keyed: Vec<(Element, String)> = own_elements(&target.article, LINK, ARTICLE)
-                .into_iter()
-                .filter_map(|a| {
-                    let key = person_key(&a.get_attribute("href")?)?;
-                    Some((a, key))
-                })
-                .collect();
-            let (link, key) = keyed
-                .iter()
-                .find(|(a, _)| !readable_text(a).is_empty())
-                .or_else(|| keyed.first())?;
-            let text = readable_text(link);
-            Some(PersonRef {
-                key: key.clone(),
-                name: target
-                    .author
-                    .name
-                    .clone()
-                    .or_else(|| (!text.is_empty()).then_some(text)),
-                after: link.clone(),
-            })
-        };
-        found.extend(person());
+        let name = &target.author.name;
+        found.extend(
+            AUTHORS.with(|memo| memo.read(&target.article, &|article| author(article, name))),
+        );
     }
     found
+}
+
+thread_local! {
+    /// Each comment's author, until something in the comment changes.
+    static AUTHORS: UnitMemo<Option<PersonRef>> = const { UnitMemo::new() };
+}
+
+/// The person a comment's profile link names; `name` is the comment's author as read before.
+fn author(article: &Element, name: &Option<String>) -> Option<PersonRef> {
+    let keyed: Vec<(Element, String)> = own_elements(article, LINK, ARTICLE)
+        .into_iter()
+        .filter_map(|a| {
+            let key = person_key(&a.get_attribute("href")?)?;
+            Some((a, key))
+        })
+        .collect();
+    let (link, key) = keyed
+        .iter()
+        .find(|(a, _)| !readable_text(a).is_empty())
+        .or_else(|| keyed.first())?;
+    let text = readable_text(link);
+    Some(PersonRef {
+        key: key.clone(),
+        name: name.clone().or_else(|| (!text.is_empty()).then_some(text)),
+        after: link.clone(),
+    })
 }

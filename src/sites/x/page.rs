@@ -1,6 +1,7 @@
 //! Finding customer replies, composers and the acting account on x.com.
 use super::selectors::*;
 use crate::core::length::Target;
+use crate::dom::unit_memo::UnitMemo;
 use crate::sites::page::{
     all, all_in, content_key, customers, html_elements, own_elements, readable_text, ComposerFacts,
     PageFacts, Person, ReplyTarget,
@@ -18,16 +19,24 @@ pub fn posts(document: &Document, facts: &PageFacts) -> Vec<(bool, ReplyTarget)>
     let acting = facts.acting.handle.as_deref().map(str::to_ascii_lowercase);
     let mut found = Vec::new();
     for tweet in all(document, TWEET) {
+        if crate::dom::slice::out_of_time() {
+            break; // the rest in the scan's next slice
+        }
         if tweet.closest(DIALOG).ok().flatten().is_some() {
             continue; // the quoted post inside the reply modal
         }
-        if let Some(target) = post(&tweet) {
+        if let Some(target) = POSTS.with(|memo| memo.read(&tweet, &post)) {
             let mine = acting.is_some()
                 && target.author.handle.as_deref().map(str::to_ascii_lowercase) == acting;
             found.push((mine, target));
         }
     }
     found
+}
+
+thread_local! {
+    /// Each post's reading, until something in it changes: every scan of a long thread asks for all of them.
+    static POSTS: UnitMemo<Option<ReplyTarget>> = const { UnitMemo::new() };
 }
 
 fn post(tweet: &Element) -> Option<ReplyTarget> {

@@ -5,9 +5,10 @@
 //! `time[datetime]` in its permalink.
 use super::page::{page_facts, posts as all_posts};
 use super::selectors::*;
+use crate::dom::unit_memo::UnitMemo;
 use crate::sites::page::own_elements;
 use crate::sites::waits::{posts, Post, Waiting};
-use web_sys::Document;
+use web_sys::{Document, Element};
 
 pub fn replies(document: &Document) -> Vec<Waiting> {
     let facts = page_facts(document);
@@ -19,12 +20,7 @@ pub fn replies(document: &Document) -> Vec<Waiting> {
             last.clone_from(&target.author.handle);
         }
         let article = target.article;
-        let time = own_elements(&article, TIME, TWEET).into_iter().next();
-        let at = time.as_ref().and_then(|t| t.get_attribute("datetime"));
-        // After the time's permalink, inside the author line (never inside the link).
-        let after = time
-            .and_then(|t| t.closest("a").ok().flatten())
-            .unwrap_or(target.anchor);
+        let (at, after) = READINGS.with(|memo| memo.read(&article, &reading));
         read.push(Post {
             mine,
             key: target.key,
@@ -32,8 +28,21 @@ pub fn replies(document: &Document) -> Vec<Waiting> {
             thread: last.clone(),
             at,
             owner: article,
-            after,
+            after: after.unwrap_or(target.anchor),
         });
     }
     posts("x", &facts.acting.handle.unwrap_or_default(), read)
+}
+
+thread_local! {
+    /// Each post's time and timer place, until something in the post changes.
+    static READINGS: UnitMemo<(Option<String>, Option<Element>)> = const { UnitMemo::new() };
+}
+
+/// A post's exact time, and where its timer goes: after the time's permalink, inside the author line (never
+/// inside the link).
+fn reading(post: &Element) -> (Option<String>, Option<Element>) {
+    let time = own_elements(post, TIME, TWEET).into_iter().next();
+    let at = time.as_ref().and_then(|t| t.get_attribute("datetime"));
+    (at, time.and_then(|t| t.closest("a").ok().flatten()))
 }

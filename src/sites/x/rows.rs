@@ -3,12 +3,14 @@
 //! (`chat.rs`, `legacy_dm.rs`): the URL's id, else the selected row's; a row's own id from its test id or link.
 use super::selectors::*;
 use super::url::{chat_id, person_key, row_chat_id};
+use crate::dom::unit_memo::UnitMemo;
 use crate::sites::adapter;
 use crate::sites::conversations::{
     child_holding, common_ancestor, header_fallback, ListRow, OpenConversation, PersonRef,
 };
 use crate::sites::page::{
     all, all_in, first_in, location_parts, own_elements, readable_text, text_runs, visible_text,
+    Person,
 };
 use crate::sites::surface::Surface;
 use web_sys::{Document, Element};
@@ -292,38 +294,44 @@ pub fn reply_authors(surface: Surface, document: &Document) -> Vec<PersonRef> {
     // A loop, not `filter_map().collect()`: one instantiation fewer in the content wasm.
     let mut found = Vec::new();
     for target in adapter::reply_targets(surface, document, &facts) {
-        let person = || -> Option<PersonRef> {
-            let block = own_elements(&target.article, USER_NAME, TWEET)
-                .into_iter()
-                .next()?;
-            let keyed: Vec<(Element, String)> = all_in(&block, "a[href]")
-                .into_iter()
-                .filter_map(|a| {
-                    let key = person_key(&a.get_attribute("href")?)?;
-                    Some((a, key))
-                })
-                .collect();
-            let named = keyed
-                .iter()
-                .find(|(a, _)| {
-                    let text = readable_text(a);
-                    !text.is_empty() && !text.starts_with('@')
-                })
-                .or_else(|| keyed.first());
-            let (after, key) = match named {
-                Some((link, key)) => (link.clone(), key.clone()),
-                None => {
-                    let handle = target.author.handle.as_deref()?;
-                    (block.clone(), person_key(&format!("@{handle}"))?)
-                }
-            };
-            Some(PersonRef {
-                key,
-                name: target.author.name.clone(),
-                after,
-            })
-        };
-        found.extend(person());
+        let author = &target.author;
+        found.extend(AUTHORS.with(|memo| memo.read(&target.article, &|post| poster(post, author))));
     }
     found
+}
+
+thread_local! {
+    /// Each post's author, until something in the post changes.
+    static AUTHORS: UnitMemo<Option<PersonRef>> = const { UnitMemo::new() };
+}
+
+/// The person a post's `User-Name` block links to; `author` is the post's author as read before.
+fn poster(post: &Element, author: &Person) -> Option<PersonRef> {
+    let block = own_elements(post, USER_NAME, TWEET).into_iter().next()?;
+    let keyed: Vec<(Element, String)> = all_in(&block, "a[href]")
+        .into_iter()
+        .filter_map(|a| {
+            let key = person_key(&a.get_attribute("href")?)?;
+            Some((a, key))
+        })
+        .collect();
+    let named = keyed
+        .iter()
+        .find(|(a, _)| {
+            let text = readable_text(a);
+            !text.is_empty() && !text.starts_with('@')
+        })
+        .or_else(|| keyed.first());
+    let (after, key) = match named {
+        Some((link, key)) => (link.clone(), key.clone()),
+        None => {
+            let handle = author.handle.as_deref()?;
+            (block.clone(), person_key(&format!("@{handle}"))?)
+        }
+    };
+    Some(PersonRef {
+        key,
+        name: author.name.clone(),
+        after,
+    })
 }

@@ -1,0 +1,34 @@
+//! Work cut into slices short enough never to make a long task (> 50 ms). A 400-thread post has over a
+//! thousand comments to read and several thousand hosts to mount; done in one go that is a task of a tenth of a
+//! second, the page freezes, and the first control shows only when the last one does. Loops that can stop
+//! anywhere (reading comments, mounting hosts) ask [`out_of_time`] before each unit; the scan that set the slice
+//! goes on in a later task, from where the page then is.
+use std::cell::Cell;
+
+/// How long one slice may run, ms.
+pub const SLICE_MS: f64 = 12.0;
+
+thread_local! {
+    /// When the running slice ends (infinite outside one: work that must see everything never stops early).
+    static DEADLINE: Cell<f64> = const { Cell::new(f64::INFINITY) };
+    static RAN_OUT: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Runs `work` as one slice; `false` when it stopped early and should be run again in a later task.
+pub fn run(work: &dyn Fn()) -> bool {
+    let outer = DEADLINE.with(|d| d.replace(super::timing::now() + SLICE_MS));
+    RAN_OUT.with(|r| r.set(false));
+    work();
+    DEADLINE.with(|d| d.set(outer));
+    !RAN_OUT.with(Cell::get)
+}
+
+/// Whether the running slice is over (always `false` outside one). Loops stop at the next unit when it is.
+pub fn out_of_time() -> bool {
+    let deadline = DEADLINE.with(Cell::get);
+    if deadline.is_finite() && super::timing::now() > deadline {
+        RAN_OUT.with(|r| r.set(true));
+        return true;
+    }
+    false
+}

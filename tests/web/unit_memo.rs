@@ -1,0 +1,86 @@
+//! `dom::unit_memo`: a unit's reading is remembered until the page observer sees a change inside that unit,
+//! and our own hosts coming and going are not such a change.
+use crate::support::{document, frames, Fixture};
+use answerdeck::dom::observe::ScopedObserver;
+use answerdeck::dom::unit_memo::UnitMemo;
+use std::cell::Cell;
+use wasm_bindgen_test::wasm_bindgen_test;
+use web_sys::Element;
+
+thread_local! {
+    static TEXTS: UnitMemo<String> = const { UnitMemo::new() };
+    static READS: Cell<u32> = const { Cell::new(0) };
+}
+
+/// The unit's text, counting how often the page was really read.
+fn text(unit: &Element) -> String {
+    TEXTS.with(|memo| {
+        memo.read(unit, &|unit| {
+            READS.with(|r| r.set(r.get() + 1));
+            unit.text_content().unwrap_or_default()
+        })
+    })
+}
+
+fn reads() -> u32 {
+    READS.with(Cell::get)
+}
+
+#[wasm_bindgen_test]
+async fn a_unit_is_read_again_only_after_it_changed() {
+    let fixture = Fixture::new(
+        r#"<article id="a"><p><span>first</span></p></article><article id="b"><p>other</p></article>"#,
+    );
+    let _observer = ScopedObserver::changes(&fixture.root, &["href"], || {}).expect("observe");
+    let (a, b) = (fixture.el("#a"), fixture.el("#b"));
+    let before = reads();
+    assert_eq!(text(&a), "first");
+    assert_eq!(text(&b), "other");
+    assert_eq!(text(&a), "first");
+    assert_eq!(
+        reads() - before,
+        2,
+        "the second read of a comes from the memo"
+    );
+
+    // Text changed in place, deep inside a: a is read again, b is not.
+    fixture
+        .el("#a span")
+        .first_child()
+        .expect("text")
+        .set_node_value(Some("edited"));
+    frames(1).await;
+    assert_eq!(text(&a), "edited");
+    assert_eq!(text(&b), "other");
+    assert_eq!(reads() - before, 3);
+
+    // One of our hosts added inside b is not a change to b.
+    let host = document().create_element("span").expect("span");
+    host.set_attribute("data-answerdeck", "reply")
+        .expect("attr");
+    fixture.el("#b p").append_child(&host).expect("append");
+    frames(1).await;
+    assert_eq!(text(&b), "other");
+    assert_eq!(reads() - before, 3, "our own host leaves b's reading alone");
+
+    // A node the page adds is.
+    let added = document().create_element("em").expect("em");
+    added.set_text_content(Some("!"));
+    fixture.el("#b p").append_child(&added).expect("append");
+    frames(1).await;
+    assert_eq!(text(&b), "other!");
+    assert_eq!(reads() - before, 4);
+}
+
+#[wasm_bindgen_test]
+async fn forget_all_reads_everything_again() {
+    let fixture = Fixture::new(r#"<article id="c">kept</article>"#);
+    let c = fixture.el("#c");
+    let before = reads();
+    text(&c);
+    text(&c);
+    assert_eq!(reads() - before, 1);
+    answerdeck::dom::unit_memo::forget_all();
+    text(&c);
+    assert_eq!(reads() - before, 2);
+}
