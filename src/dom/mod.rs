@@ -4,6 +4,7 @@ pub mod mount;
 pub mod observe;
 pub mod owner_index;
 pub mod pacer;
+pub mod query_cache;
 pub mod slice;
 pub mod text;
 pub mod timing;

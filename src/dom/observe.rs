@@ -1,7 +1,7 @@
 //! A MutationObserver that disconnects when dropped, and batches records into one callback per animation frame,
 //! spaced out on pages that never stop changing.
 use super::pacer::{Pacer, CHANGES_FLOOR_MS};
-use super::unit_memo;
+use super::{query_cache, unit_memo};
 use std::cell::Cell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -91,6 +91,10 @@ impl ScopedObserver {
                     if changes_content(record) {
                         if let Some(target) = record.target() {
                             unit_memo::forget_around(&target);
+                        }
+                        // Text changed in place matches the same selectors as before.
+                        if record.type_() != "characterData" {
+                            query_cache::forget();
                         }
                     }
                     relevant = relevant || worth_a_scan(record);

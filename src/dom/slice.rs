@@ -32,3 +32,9 @@ pub fn out_of_time() -> bool {
     }
     false
 }
+
+/// Whether a slice is running: a scan, which may share what it reads with the other scans
+/// ([`super::query_cache`]).
+pub fn running() -> bool {
+    DEADLINE.with(Cell::get).is_finite()
+}

@@ -110,13 +110,10 @@ pub fn html_elements(elements: Vec<Element>) -> Vec<HtmlElement> {
     found
 }
 
+/// Every element matching `selector`, in document order (shared by the scans until the page changes:
+/// [`crate::dom::query_cache`]).
 pub fn all(root: &web_sys::Document, selector: &str) -> Vec<Element> {
-    let Ok(list) = root.query_selector_all(selector) else {
-        return Vec::new();
-    };
-    (0..list.length())
-        .filter_map(|i| list.item(i)?.dyn_into::<Element>().ok())
-        .collect()
+    crate::dom::query_cache::all(root, selector)
 }
 
 pub fn all_in(root: &Element, selector: &str) -> Vec<Element> {

@@ -189,6 +189,7 @@ impl App {
         if self.observer.borrow().is_none() {
             // Nothing watched the page until now: what was read from it before may be out of date.
             crate::dom::unit_memo::forget_all();
+            crate::dom::query_cache::forget();
             let weak = Rc::downgrade(self);
             let root = crate::dom::document().document_element();
             let observer = root.and_then(|root| {

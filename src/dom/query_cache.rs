@@ -1,0 +1,68 @@
+//! Document-wide element lists shared by the scans until the page changes.
+//!
+//! Why: `querySelectorAll` on an attribute selector (`[role="article"]`, a composer's `[contenteditable]`) walks
+//! every element, about 2 ms on a 400-thread post. One round of scans (reply controls, labels, timers, each in
+//! 12 ms slices that start over) asked for the same few lists a dozen times. Between two changes of the page they
+//! are the same lists.
+//!
+//! Only scans use it (inside [`super::slice::run`]): code that acts right after changing the page itself (open a
+//! reply box, then find it) always queries afresh. The page observer forgets the lists whenever elements come,
+//! go or change an observed attribute ([`forget`]); a list older than [`MAX_AGE_MS`] is not trusted either, for
+//! a page no observer watches.
+use std::cell::RefCell;
+use web_sys::{Document, Element};
+
+/// How long a list is trusted without an observer saying the page changed, ms.
+pub const MAX_AGE_MS: f64 = 1000.0;
+
+struct List {
+    selector: String,
+    taken_at: f64,
+    elements: Vec<Element>,
+}
+
+thread_local! {
+    static LISTS: RefCell<Vec<List>> = const { RefCell::new(Vec::new()) };
+}
+
+/// The elements matching `selector` in `document`, in document order: remembered during scans, fresh otherwise.
+pub fn all(document: &Document, selector: &str) -> Vec<Element> {
+    if !super::slice::running() {
+        return query(document, selector);
+    }
+    let now = super::timing::now();
+    let remembered = LISTS.with(|lists| {
+        let mut lists = lists.borrow_mut();
+        lists.retain(|l| now - l.taken_at < MAX_AGE_MS);
+        lists
+            .iter()
+            .find(|l| l.selector == selector)
+            .map(|l| l.elements.clone())
+    });
+    remembered.unwrap_or_else(|| {
+        let elements = query(document, selector);
+        LISTS.with(|lists| {
+            lists.borrow_mut().push(List {
+                selector: selector.to_string(),
+                taken_at: now,
+                elements: elements.clone(),
+            })
+        });
+        elements
+    })
+}
+
+/// Forgets every list: the page changed.
+pub fn forget() {
+    LISTS.with(|lists| lists.borrow_mut().clear());
+}
+
+fn query(document: &Document, selector: &str) -> Vec<Element> {
+    use wasm_bindgen::JsCast;
+    let Ok(list) = document.query_selector_all(selector) else {
+        return Vec::new();
+    };
+    (0..list.length())
+        .filter_map(|i| list.item(i)?.dyn_into::<Element>().ok())
+        .collect()
+}
