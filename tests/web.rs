@@ -29,6 +29,8 @@ mod messaging;
 mod mount;
 #[path = "web/observe.rs"]
 mod observe;
+#[path = "web/pacer.rs"]
+mod pacer;
 #[path = "web/query_cache.rs"]
 mod query_cache;
 #[path = "web/text.rs"]

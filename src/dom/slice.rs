@@ -12,14 +12,22 @@ thread_local! {
     /// When the running slice ends (infinite outside one: work that must see everything never stops early).
     static DEADLINE: Cell<f64> = const { Cell::new(f64::INFINITY) };
     static RAN_OUT: Cell<bool> = const { Cell::new(false) };
+    /// All slices' time so far and when the latest one ended (page clock, ms): what scans cost, continuations
+    /// included, for [`super::pacer::Pacer`].
+    static SPENT: Cell<(f64, f64)> = const { Cell::new((0.0, f64::NEG_INFINITY)) };
 }
 
 /// Runs `work` as one slice; `false` when it stopped early and should be run again in a later task.
 pub fn run(work: &dyn Fn()) -> bool {
-    let outer = DEADLINE.with(|d| d.replace(super::timing::now() + SLICE_MS));
+    let started = super::timing::now();
+    let outer = DEADLINE.with(|d| d.replace(started + SLICE_MS));
     RAN_OUT.with(|r| r.set(false));
     work();
     DEADLINE.with(|d| d.set(outer));
+    if outer.is_infinite() {
+        let ended = super::timing::now();
+        SPENT.with(|s| s.set((s.get().0 + ended - started, ended)));
+    }
     !RAN_OUT.with(Cell::get)
 }
 
@@ -37,4 +45,9 @@ pub fn out_of_time() -> bool {
 /// ([`super::query_cache`]).
 pub fn running() -> bool {
     DEADLINE.with(Cell::get).is_finite()
+}
+
+/// The time all slices took so far, and when the latest ended (page clock, ms).
+pub fn spent() -> (f64, f64) {
+    SPENT.with(Cell::get)
 }
