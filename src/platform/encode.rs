@@ -83,9 +83,11 @@ pub fn request(request: &Request) -> JsValue {
             utc_offset_minutes,
             items,
             read_only,
+            origin,
         } => {
             set(&out, "now_ms", *now_ms);
             set(&out, "read_only", *read_only);
+            set(&out, "origin", origin.as_str());
             set(&out, "utc_offset_minutes", *utc_offset_minutes);
             set(
                 &out,

@@ -70,12 +70,22 @@ pub fn on_labels_change(mut f: impl FnMut() + 'static) -> Result<ApiListener, Js
 }
 
 /// Calls `f` whenever timers change (settings, a wait started or ended in another tab) or labels do (a
-/// conversation labelled spam stops waiting). Dropping the listener stops it.
-pub fn on_timers_change(mut f: impl FnMut() + 'static) -> Result<ApiListener, JsValue> {
+/// conversation labelled spam stops waiting), except for a timers change that `origin`'s own report caused.
+/// Dropping the listener stops it.
+pub fn on_timers_change(
+    origin: String,
+    mut f: impl FnMut() + 'static,
+) -> Result<ApiListener, JsValue> {
     ApiListener::new("storage.onChanged", move |changes, area| {
         let local = area.as_string().as_deref() == Some("local");
-        let has = |key: &str| Reflect::has(&changes, &JsValue::from_str(key)).unwrap_or(false);
-        if local && (has(TIMERS_KEY) || has(LABELS_KEY)) {
+        let get = |key: &str| Reflect::get(&changes, &JsValue::from_str(key)).unwrap_or_default();
+        let timers = get(TIMERS_KEY);
+        // `<time> <origin>` (see `platform::timers::announce`).
+        let own = Reflect::get(&timers, &JsValue::from_str("newValue"))
+            .ok()
+            .and_then(|v| v.as_string())
+            .is_some_and(|v| v.split_once(' ').map(|(_, by)| by) == Some(origin.as_str()));
+        if local && ((!timers.is_undefined() && !own) || !get(LABELS_KEY).is_undefined()) {
             f();
         }
     })

@@ -144,6 +144,10 @@ pub enum Request {
         /// Items never seen before are applied all the same.
         #[serde(default)]
         read_only: bool,
+        /// Which tab reported (a token of its own): the announcement of what this report moved names it, so
+        /// that tab does not read every timer again for its own change (it has the answer).
+        #[serde(default)]
+        origin: String,
     },
     #[cfg(feature = "pages")]
     #[serde(rename = "timers.settings.get")]

@@ -47,6 +47,7 @@ pub async fn handle(store: &Store, request: Request) -> Result<Response, JsValue
             utc_offset_minutes,
             items,
             read_only,
+            origin,
         } => {
             let ctx = Context {
                 now_ms: now_ms as i64,
@@ -55,7 +56,7 @@ pub async fn handle(store: &Store, request: Request) -> Result<Response, JsValue
             let settings = store.timer_settings().await?;
             let (views, moved) = store.observe(&items, &ctx, &settings, read_only).await?;
             if moved {
-                announce();
+                announce(&origin);
             }
             let thresholds = settings.thresholds();
             Response {
@@ -73,7 +74,7 @@ pub async fn handle(store: &Store, request: Request) -> Result<Response, JsValue
             Err(message) => Response::error("invalid", message),
             Ok(()) => {
                 store.put_timer_settings(&settings).await?;
-                announce();
+                announce("");
                 Response {
                     timer_settings: Some(settings),
                     ..Response::ok()
@@ -86,7 +87,7 @@ pub async fn handle(store: &Store, request: Request) -> Result<Response, JsValue
                 Err(message) => Response::error("away-limit", message),
                 Ok(()) => {
                     store.put_timer_settings(&settings).await?;
-                    announce();
+                    announce("");
                     Response {
                         timer_settings: Some(settings),
                         ..Response::ok()
@@ -256,14 +257,17 @@ impl Store {
 }
 
 /// Tells every tab that timers changed, once the answer to the current request has gone out.
-fn announce() {
-    wasm_bindgen_futures::spawn_local(async {
+/// Tells every tab and page that timers changed: the value is new each time (`<time> <origin>`) and names the
+/// tab whose report caused it (empty for settings).
+fn announce(origin: &str) {
+    let value = format!("{} {origin}", js_sys::Date::now());
+    wasm_bindgen_futures::spawn_local(async move {
         gloo_timers::future::TimeoutFuture::new(0).await;
         let items = Object::new();
         let _ = Reflect::set(
             &items,
             &JsValue::from_str(TIMERS_KEY),
-            &JsValue::from_f64(js_sys::Date::now()),
+            &JsValue::from_str(&value),
         );
         if let Err(error) = ext::call("storage.local", "set", &[items.into()]).await {
             web_sys::console::warn_2(

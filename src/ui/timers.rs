@@ -55,13 +55,16 @@ pub struct Timers {
     reading_at: RefCell<HashMap<String, usize>>,
     /// Warn and late thresholds, in counted milliseconds.
     thresholds: Cell<(f64, f64)>,
-    /// What the last report said, so an unchanged page is not reported again.
-    sent: RefCell<String>,
-    /// Observations waiting for the report in flight to finish (only the latest is kept).
-    queued: RefCell<Option<(Vec<Observation>, bool)>>,
+    /// What was last reported of each key (a hash of its observation): a report carries only the keys whose
+    /// observation changed, so a comment edited on a 400-thread post sends one item, not a thousand.
+    sent: RefCell<HashMap<String, usize>>,
+    /// A scan found something to report while a report was in flight: scan again when it returns.
+    again: Cell<bool>,
     /// Settings or another tab changed something: the next scan asks for the readings again.
     reread: Cell<bool>,
     in_flight: Cell<bool>,
+    /// This tab's token in its reports (`Request::TimersObserve::origin`).
+    origin: String,
     /// Seconds ticked; every few, the page is read again: a preview that changes its text in place (`4m` →
     /// `You: …`) adds no node, and watching every text change would also fire on each keystroke typed.
     ticks: Cell<u32>,
@@ -99,20 +102,21 @@ fn decode(item: &JsValue) -> Option<Reading> {
 }
 
 /// A short fingerprint of what is reported: keys, states and stamps (not names, which do not change waits).
-fn signature(items: &[Observation]) -> String {
-    let mut out = String::new();
-    for item in items {
-        out.push_str(&item.key);
-        out.push(if item.waiting { '+' } else { '-' });
-        for stamp in item.times.iter().chain(item.answer.iter()) {
-            out.push_str(&stamp.id);
-            out.push('@');
-            out.push_str(stamp.at.as_deref().unwrap_or(""));
-            out.push('|');
+/// What an observation says, hashed (FNV-1a): equal for an unchanged observation, so it is not sent again.
+fn signature(item: &Observation) -> usize {
+    let mut hash: u32 = 0x811c_9dc5;
+    let mut add = |text: &str| {
+        for byte in text.bytes().chain([0xff]) {
+            hash = (hash ^ u32::from(byte)).wrapping_mul(0x0100_0193);
         }
-        out.push('\n');
+    };
+    add(&item.key);
+    add(if item.waiting { "+" } else { "-" });
+    for stamp in item.times.iter().chain(item.answer.iter()) {
+        add(&stamp.id);
+        add(stamp.at.as_deref().unwrap_or(""));
     }
-    out
+    hash as usize
 }
 
 fn iso(ms: f64) -> String {
@@ -180,8 +184,10 @@ impl Timers {
             reading_at: RefCell::default(),
             thresholds: Cell::new((5.0 * 60_000.0, 15.0 * 60_000.0)),
             sent: RefCell::default(),
-            queued: RefCell::default(),
+            again: Cell::new(false),
             in_flight: Cell::new(false),
+            // An integer: formatting a float would link Rust's float printing (~7 KB) into the content wasm.
+            origin: ((js_sys::Math::random() * 4_294_967_296.0) as u32).to_string(),
             reread: Cell::new(false),
             ticks: Cell::new(0),
             surface: Cell::new(None),
@@ -192,7 +198,7 @@ impl Timers {
         });
         *timers.weak.borrow_mut() = Rc::downgrade(&timers);
         let weak = Rc::downgrade(&timers);
-        let listener = library::on_timers_change(move || {
+        let listener = library::on_timers_change(timers.origin.clone(), move || {
             if let Some(timers) = weak.upgrade() {
                 timers.refresh();
             }
@@ -290,13 +296,7 @@ impl Timers {
                 items.push(waiting.seen);
             }
         }
-        let signature = signature(&items);
-        let changed = *self.sent.borrow() != signature;
-        let reread = self.reread.replace(false);
-        if (changed || reread) && !items.is_empty() {
-            *self.sent.borrow_mut() = signature;
-            self.report(items, !changed);
-        }
+        self.report_changes(items);
         self.tick_while_shown();
         self.draw();
     }
@@ -324,40 +324,75 @@ impl Timers {
         hosts.push(Placed { place, host });
     }
 
-    /// Sends one report; a report asked for while one is in flight is sent when it returns.
-    fn report(&self, items: Vec<Observation>, read_only: bool) {
-        if self.in_flight.get() {
-            // A queued observation wins over a queued re-read of the same items.
-            let keep = self
-                .queued
-                .borrow()
-                .as_ref()
-                .is_some_and(|(_, queued_read_only)| !queued_read_only);
-            if !(keep && read_only) {
-                *self.queued.borrow_mut() = Some((items, read_only));
-            }
+    /// Reports the observations that changed since they were last sent, or every one when the readings must be
+    /// asked for again. While a report is in flight nothing is sent and nothing marked sent: the scan after its
+    /// answer sends what is still new.
+    fn report_changes(&self, items: Vec<Observation>) {
+        if items.is_empty() {
             return;
         }
+        // A key shown twice is one observation of both places.
+        let mut now: HashMap<String, usize> = HashMap::new();
+        for item in &items {
+            let hash = now.entry(item.key.clone()).or_default();
+            *hash = hash.wrapping_mul(31) ^ signature(item);
+        }
+        let mut sent = self.sent.borrow_mut();
+        let changed: Vec<bool> = items
+            .iter()
+            .map(|item| sent.get(&item.key) != now.get(&item.key))
+            .collect();
+        let any_changed = changed.contains(&true);
+        let reread = self.reread.get();
+        if !any_changed && !reread {
+            return;
+        }
+        if self.in_flight.get() {
+            self.again.set(true);
+            return;
+        }
+        self.reread.set(false);
+        let items: Vec<Observation> = items
+            .into_iter()
+            .zip(changed)
+            .filter(|(_, changed)| *changed || reread)
+            .map(|(item, _)| item)
+            .collect();
+        for item in &items {
+            sent.insert(item.key.clone(), now[&item.key]);
+        }
+        drop(sent);
+        // A re-read with nothing new only reads: reporting what this page showed again could undo what another
+        // tab just saw (one tab's stale row against another's newer thread would otherwise start and end the
+        // same wait over and over, each time logging it).
+        self.report(items, !any_changed);
+    }
+
+    /// Sends one report and draws from its answer.
+    fn report(&self, items: Vec<Observation>, read_only: bool) {
         self.in_flight.set(true);
         let weak = self.weak.borrow().clone();
+        let origin = self.origin.clone();
         wasm_bindgen_futures::spawn_local(async move {
             let request = Request::TimersObserve {
                 now_ms: js_sys::Date::now(),
                 utc_offset_minutes: -(js_sys::Date::new_0().get_timezone_offset() as i32),
                 items,
                 read_only,
+                origin,
             };
             let answer = library::request_raw(&request).await;
             let Some(timers) = weak.upgrade() else { return };
             timers.in_flight.set(false);
             match answer {
                 Ok(answer) => timers.take(&answer),
-                // Unreachable background (updated, restarting): report again on the next scan.
+                // Unreachable background (updated, restarting): report everything again on the next scan.
                 Err(_) => timers.sent.borrow_mut().clear(),
             }
-            let next = timers.queued.borrow_mut().take();
-            if let Some((items, read_only)) = next {
-                timers.report(items, read_only);
+            if timers.again.replace(false) {
+                if let Some(surface) = timers.surface.get() {
+                    timers.scan_soon(surface);
+                }
             }
         });
     }

@@ -98,6 +98,28 @@ for (const csp of ['facebook', 'strict']) {
       await page.close();
     });
 
+    test('a wait one tab sees start shows in another tab whose page did not change', async () => {
+      // Each tab reports only what changed on its own page; the other tabs hear of the change and read again.
+      const one = await open(browser, MESSENGER);
+      await one.page.locator('[role="navigation"] a[href="/messages/t/100023456789012/"]').click();
+      await one.page.waitForURL('**/t/100023456789012/');
+      const other = await open(browser, MESSENGER);
+      await timerWhere(one.page, MARIA, (t) => t.state === 'answered', 'Maria answered in the first tab', { inMain: true });
+      await ready(other.page);
+      await timerWhere(other.page, MARIA, (t) => t.state === 'answered', 'Maria\'s row answered in the second tab');
+      assert.ok(await one.page.evaluate(() => window.fixtureMessage('Do you ship to Austria?')));
+      const started = await timerWhere(one.page, MARIA, (t) => t.state === 'ok', 'the first tab starts the clock', { inMain: true });
+      const seen = await timerWhere(other.page, MARIA, (t) => t.state === 'ok', 'the second tab shows the wait too');
+      assert.equal(seen.since, started.since, 'both count from the same moment');
+      assert.ok(await one.page.evaluate(() => window.fixtureMessage('Yes, in 3 to 5 days.', true)));
+      await timerWhere(other.page, MARIA, (t) => t.state === 'answered', 'and the answer stops it there');
+      for (const tab of [one, other]) {
+        assert.deepEqual(await submissions(tab.page), [], 'nothing sent');
+        assert.deepEqual(tab.errors, []);
+        await tab.page.close();
+      }
+    });
+
     test('thresholds and opening hours from the settings change every open timer', async () => {
       const { page, errors } = await open(browser, MESSENGER);
       await ready(page);
