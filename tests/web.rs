@@ -27,6 +27,8 @@ mod insert;
 mod messaging;
 #[path = "web/mount.rs"]
 mod mount;
+#[path = "web/nearby.rs"]
+mod nearby;
 #[path = "web/observe.rs"]
 mod observe;
 #[path = "web/pacer.rs"]

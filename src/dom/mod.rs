@@ -1,6 +1,7 @@
 //! Site-independent DOM helpers: closed shadow mounts, scoped observers, text insertion, text reading.
 pub mod insert;
 pub mod mount;
+pub mod nearby;
 pub mod observe;
 pub mod owner_index;
 pub mod pacer;

@@ -52,7 +52,8 @@ fn changes_content(record: &MutationRecord) -> bool {
 
 pub struct ScopedObserver {
     observer: MutationObserver,
-    _callback: Closure<dyn FnMut(js_sys::Array, MutationObserver)>,
+    /// The same closure type as `nearby`'s observer callback: one instantiation of wasm-bindgen's glue for both.
+    _callback: Closure<dyn FnMut(js_sys::Array, JsValue)>,
     /// Cleared on drop, so a frame already scheduled when the observer is dropped does nothing.
     alive: Rc<Cell<bool>>,
 }
@@ -81,8 +82,8 @@ impl ScopedObserver {
         let on_change = Rc::new(on_change);
         let pacer = Rc::new(Pacer::with_floor(CHANGES_FLOOR_MS));
         let frame_alive = alive.clone();
-        let callback = Closure::<dyn FnMut(js_sys::Array, MutationObserver)>::new(
-            move |records: js_sys::Array, _| {
+        let callback =
+            Closure::<dyn FnMut(js_sys::Array, JsValue)>::new(move |records: js_sys::Array, _| {
                 let mut relevant = false;
                 for record in records.iter() {
                     let Some(record) = record.dyn_ref::<MutationRecord>() else {
@@ -124,8 +125,7 @@ impl ScopedObserver {
                 } else {
                     let _ = window.request_animation_frame(tick.unchecked_ref());
                 }
-            },
-        );
+            });
         let observer = MutationObserver::new(callback.as_ref().unchecked_ref())?;
         let init = MutationObserverInit::new();
         init.set_child_list(true);

@@ -17,7 +17,7 @@ use crate::core::template::Context;
 use crate::core::{language, order};
 use crate::dom::insert::{insert_replacing, InsertError};
 use crate::dom::observe::ScopedObserver;
-use crate::dom::slice;
+use crate::dom::{nearby, slice};
 use crate::platform::ext::ApiListener;
 use crate::platform::handoff::{self, Handoff};
 use crate::platform::library;
@@ -70,6 +70,8 @@ pub struct App {
     degraded_check: RefCell<Option<Timeout>>,
     /// The rest of a scan that ran out of its slice.
     rest_of_scan: RefCell<Option<Timeout>>,
+    /// A comment was recognised on this page (its control may not be mounted yet: `dom::nearby`).
+    recognised: Cell<bool>,
     last_editable: Rc<RefCell<Option<HtmlElement>>>,
     keys: RefCell<Option<ComposerKeys>>,
     notice: Rc<RefCell<Option<Notice>>>,
@@ -150,6 +152,7 @@ pub fn start_content(flavour: String) -> ContentApp {
         floating: RefCell::default(),
         degraded_check: RefCell::default(),
         rest_of_scan: RefCell::default(),
+        recognised: Cell::new(false),
         last_editable,
         keys: RefCell::default(),
         notice: Rc::default(),
@@ -202,6 +205,12 @@ impl App {
                 .ok()
             });
             *self.observer.borrow_mut() = observer;
+            let weak = Rc::downgrade(self);
+            crate::dom::nearby::start(move || {
+                if let Some(app) = weak.upgrade() {
+                    app.scan();
+                }
+            });
         }
         self.scan();
         self.schedule_degraded_check();
@@ -210,6 +219,8 @@ impl App {
     /// Leaves a page that is not a messaging surface: every control, observer and the picker go (by drop).
     fn stop(&self) {
         self.observer.borrow_mut().take();
+        crate::dom::nearby::stop();
+        self.recognised.set(false);
         self.close_picker(false);
         for control in self.controls.borrow_mut().drain(..) {
             self.owners.delete(&control.owner);
@@ -296,11 +307,14 @@ impl App {
         let facts = adapter::page_facts(surface, &document);
         let targets = adapter::reply_targets(surface, &document, &facts);
         *self.facts.borrow_mut() = facts;
+        if !targets.is_empty() {
+            self.recognised.set(true);
+        }
         for target in targets {
             if slice::out_of_time() {
                 break;
             }
-            if !self.owners.has(&target.article) {
+            if !self.owners.has(&target.article) && nearby::is_near(&target.article) {
                 self.mount_reply_control(target);
             }
         }
@@ -309,16 +323,20 @@ impl App {
                 self.mount_composer_control(surface, editor);
             }
         }
-        if self.has_reply_controls() {
+        if self.understood() {
             self.floating.borrow_mut().take();
         }
         self.subjects.scan_soon(surface);
         self.timers.scan_soon(surface);
     }
 
-    /// Whether the page was understood: a `reply` control on a comment surface; in a conversation or the
-    /// compose modal, where there are no comments, a `composer` control.
-    fn has_reply_controls(&self) -> bool {
+    /// Whether the page was understood: a comment recognised (its control mounts when it comes near the
+    /// screen) or a `reply` control; in a conversation or the compose modal, where there are no comments, a
+    /// `composer` control.
+    fn understood(&self) -> bool {
+        if self.recognised.get() {
+            return true;
+        }
         // The compose page (a reply or quote modal) is understood when its composer is.
         let conversation = self
             .surface
@@ -963,10 +981,7 @@ impl App {
         let weak = Rc::downgrade(self);
         let timeout = Timeout::new(DEGRADED_AFTER_MS, move || {
             let Some(app) = weak.upgrade() else { return };
-            if app.surface.get().is_some()
-                && !app.has_reply_controls()
-                && app.floating.borrow().is_none()
-            {
+            if app.surface.get().is_some() && !app.understood() && app.floating.borrow().is_none() {
                 let weak = Rc::downgrade(&app);
                 let floating = Floating::mount(move |anchor| {
                     let Some(app) = weak.upgrade() else { return };

@@ -8,7 +8,7 @@ use super::panel_frame::{PanelFrame, PanelRequest};
 use super::subject_host::{HostKind, Subject, SubjectHost};
 use crate::dom::owner_index::OwnerIndex;
 use crate::dom::pacer::{Pacer, SECONDARY_FLOOR_MS};
-use crate::dom::slice;
+use crate::dom::{nearby, slice};
 use crate::platform::ext::ApiListener;
 use crate::platform::labels_view::LabelsView;
 use crate::platform::library;
@@ -317,6 +317,10 @@ impl Subjects {
                 placed.host.set_subject(subject, &view);
                 return Some(placed.host.host.host.clone().into());
             }
+        }
+        // A comment's chips wait until it comes near the screen (its notes follow its labels).
+        if slot == Slot::Person && !nearby::is_near(owner) {
+            return None;
         }
         let (weak, warming) = (self.weak.borrow().clone(), self.weak.borrow().clone());
         let host = SubjectHost::mount(

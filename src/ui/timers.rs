@@ -9,7 +9,7 @@ use crate::core::timer_state::waited_text;
 use crate::core::timers::Observation;
 use crate::dom::owner_index::OwnerIndex;
 use crate::dom::pacer::{Pacer, SECONDARY_FLOOR_MS};
-use crate::dom::slice;
+use crate::dom::{nearby, slice};
 use crate::platform::ext::ApiListener;
 use crate::platform::library;
 use crate::platform::protocol::Request;
@@ -22,6 +22,9 @@ use std::collections::HashMap;
 use std::rc::{Rc, Weak};
 use wasm_bindgen::JsValue;
 use web_sys::{Document, Element};
+
+/// How many slices may read a long page's waits before the rest is read in one go.
+const MAX_PARTIAL_READS: u32 = 8;
 
 /// How often (in one-second ticks) the page is read again without a DOM change.
 const RESCAN_EVERY_TICKS: u32 = 5;
@@ -63,6 +66,8 @@ pub struct Timers {
     /// Settings or another tab changed something: the next scan asks for the readings again.
     reread: Cell<bool>,
     in_flight: Cell<bool>,
+    /// Scans in a row that ran out of time reading the page's waits.
+    partial_reads: Cell<u32>,
     /// This tab's token in its reports (`Request::TimersObserve::origin`).
     origin: String,
     /// Seconds ticked; every few, the page is read again: a preview that changes its text in place (`4m` →
@@ -186,6 +191,7 @@ impl Timers {
             sent: RefCell::default(),
             again: Cell::new(false),
             in_flight: Cell::new(false),
+            partial_reads: Cell::new(0),
             // An integer: formatting a float would link Rust's float printing (~7 KB) into the content wasm.
             origin: ((js_sys::Math::random() * 4_294_967_296.0) as u32).to_string(),
             reread: Cell::new(false),
@@ -265,7 +271,20 @@ impl Timers {
         self.hosts.borrow_mut().retain(|p| p.host.is_alive());
         self.index
             .rebuild(self.hosts.borrow().iter().map(|p| &p.host.owner));
-        let found = waits::waits(surface, document);
+        // A long page's comments are read a slice at a time (what was read is remembered), and reported only
+        // once all are: a thread read in part could show a customer waiting whom the Page answered further down.
+        // After a few slices the rest is read at once, so a page too long to re-read in one slice still is.
+        let found = RefCell::new(Vec::new());
+        let read = || *found.borrow_mut() = waits::waits(surface, document);
+        if self.partial_reads.get() < MAX_PARTIAL_READS && !slice::run(&read) {
+            self.partial_reads.set(self.partial_reads.get() + 1);
+            self.rest_soon();
+            return;
+        }
+        if self.partial_reads.replace(0) >= MAX_PARTIAL_READS {
+            read();
+        }
+        let found = found.into_inner();
         // The open conversation's row shows a coarser copy of what its thread shows in full: only the thread
         // is reported (a row's `7m` bucket would otherwise move the start up to a minute earlier).
         let open: Vec<String> = found
@@ -313,6 +332,9 @@ impl Timers {
                 return;
             }
         }
+        if place == Place::Comment && !nearby::is_near(owner) {
+            return;
+        }
         let Some(host) = TimerHost::mount(owner, after, key) else {
             return;
         };
@@ -334,8 +356,9 @@ impl Timers {
         // A key shown twice is one observation of both places.
         let mut now: HashMap<String, usize> = HashMap::new();
         for item in &items {
-            let hash = now.entry(item.key.clone()).or_default();
-            *hash = hash.wrapping_mul(31) ^ signature(item);
+            // `get` and `insert`, not `entry`: the content wasm has no other use of `entry` on this map type.
+            let hash = now.get(&item.key).copied().unwrap_or(0);
+            now.insert(item.key.clone(), hash.wrapping_mul(31) ^ signature(item));
         }
         let mut sent = self.sent.borrow_mut();
         let changed: Vec<bool> = items

@@ -294,6 +294,9 @@ pub fn reply_authors(surface: Surface, document: &Document) -> Vec<PersonRef> {
     // A loop, not `filter_map().collect()`: one instantiation fewer in the content wasm.
     let mut found = Vec::new();
     for target in adapter::reply_targets(surface, document, &facts) {
+        if crate::dom::slice::out_of_time() {
+            break; // the rest in the scan's next slice
+        }
         let author = &target.author;
         found.extend(AUTHORS.with(|memo| memo.read(&target.article, &|post| poster(post, author))));
     }

@@ -1,0 +1,142 @@
+//! Controls, chips and timers only for comments on or near the screen. A 400-thread post has over two thousand
+//! places for them: mounting them all costs every load a second of style and layout and the tab 2 MB, for
+//! comments nobody has scrolled to. Comments are watched by one IntersectionObserver with a margin of about two
+//! screens; a comment's hosts are mounted when it first comes near and stay after. The first comments of a page
+//! are mounted at once, without waiting a frame for the observer: the top of a page is what is on screen.
+//!
+//! Reading is not affected: every comment is still read, its wait reported and counted in the statistics.
+use super::pacer::{Pacer, CHANGES_FLOOR_MS};
+use gloo::timers::callback::Timeout;
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+use web_sys::{Element, IntersectionObserver, IntersectionObserverEntry, IntersectionObserverInit};
+
+/// How far beyond the screen's edges a comment counts as near: scrolling at reading speed never shows a host
+/// arriving.
+const MARGIN: &str = "1500px 0px";
+
+/// How many owners are mounted before the observer first answers.
+const AT_ONCE: u32 = 40;
+
+struct Nearby {
+    observer: IntersectionObserver,
+    /// Owners that came near.
+    near: js_sys::WeakSet,
+    /// Owners watched and not near yet.
+    watched: js_sys::WeakSet,
+    /// Owners still mounted without asking the observer.
+    at_once: Cell<u32>,
+    _callback: Closure<dyn FnMut(js_sys::Array, JsValue)>,
+    _wake: Rc<Wake>,
+}
+
+/// Runs the scan that mounts what came near, at most as often as a scan after page changes.
+struct Wake {
+    scan: Box<dyn Fn()>,
+    pacer: Pacer,
+    pending: RefCell<Option<Timeout>>,
+}
+
+thread_local! {
+    static NEARBY: RefCell<Option<Nearby>> = const { RefCell::new(None) };
+}
+
+/// Starts watching for a page: `scan` runs when watched owners come near. Replaces an earlier start.
+pub fn start(scan: impl Fn() + 'static) {
+    let wake = Rc::new(Wake {
+        scan: Box::new(scan),
+        pacer: Pacer::with_floor(CHANGES_FLOOR_MS),
+        pending: RefCell::default(),
+    });
+    let on_entries = Rc::downgrade(&wake);
+    let callback =
+        Closure::<dyn FnMut(js_sys::Array, JsValue)>::new(move |entries: js_sys::Array, _| {
+            let mut came = false;
+            NEARBY.with(|cell| {
+                let cell = cell.borrow();
+                let Some(nearby) = cell.as_ref() else { return };
+                for entry in entries.iter() {
+                    let entry: IntersectionObserverEntry = entry.unchecked_into();
+                    if entry.is_intersecting() {
+                        let target = entry.target();
+                        nearby.observer.unobserve(&target);
+                        nearby.watched.delete(&target);
+                        nearby.near.add(&target);
+                        came = true;
+                    }
+                }
+            });
+            if let (true, Some(wake)) = (came, on_entries.upgrade()) {
+                Wake::soon(&wake);
+            }
+        });
+    let init = IntersectionObserverInit::new();
+    init.set_root_margin(MARGIN);
+    // Comments inside a scrolling box (a post's dialog) come near by the same margin (where supported).
+    let _ = js_sys::Reflect::set(&init, &"scrollMargin".into(), &MARGIN.into());
+    let observer =
+        IntersectionObserver::new_with_options(callback.as_ref().unchecked_ref(), &init).ok();
+    NEARBY.with(|cell| {
+        if let Some(old) = cell.borrow_mut().take() {
+            old.observer.disconnect();
+        }
+        *cell.borrow_mut() = observer.map(|observer| Nearby {
+            observer,
+            near: js_sys::WeakSet::new(),
+            watched: js_sys::WeakSet::new(),
+            at_once: Cell::new(AT_ONCE),
+            _callback: callback,
+            _wake: wake,
+        });
+    });
+}
+
+/// Stops watching (leaving a messaging page).
+pub fn stop() {
+    NEARBY.with(|cell| {
+        if let Some(old) = cell.borrow_mut().take() {
+            old.observer.disconnect();
+        }
+    });
+}
+
+/// Whether `owner` is on or near the screen, as far as is known. An owner not known yet is watched and,
+/// past the first few, answers `false` until the observer reports it near. Without a watcher (not started,
+/// or no IntersectionObserver) everything is near.
+pub fn is_near(owner: &Element) -> bool {
+    NEARBY.with(|cell| {
+        let cell = cell.borrow();
+        let Some(nearby) = cell.as_ref() else {
+            return true;
+        };
+        if nearby.near.has(owner) {
+            return true;
+        }
+        let at_once = nearby.at_once.get();
+        if at_once > 0 {
+            nearby.at_once.set(at_once - 1);
+            nearby.near.add(owner);
+            return true;
+        }
+        if !nearby.watched.has(owner) {
+            nearby.watched.add(owner);
+            nearby.observer.observe(owner);
+        }
+        false
+    })
+}
+
+impl Wake {
+    fn soon(this: &Rc<Wake>) {
+        if this.pending.borrow().is_some() {
+            return;
+        }
+        let weak = Rc::downgrade(this);
+        *this.pending.borrow_mut() = Some(Timeout::new(this.pacer.delay_ms(), move || {
+            let Some(wake) = weak.upgrade() else { return };
+            wake.pending.borrow_mut().take();
+            wake.pacer.run(&*wake.scan);
+        }));
+    }
+}
