@@ -17,10 +17,19 @@ thread_local! {
     static SPENT: Cell<(f64, f64)> = const { Cell::new((0.0, f64::NEG_INFINITY)) };
 }
 
+/// How long the slices of a page's first scan may run, ms, until its first control shows: the page paints
+/// that control at the end of the slice's task.
+pub const FIRST_SLICE_MS: f64 = 4.0;
+
 /// Runs `work` as one slice; `false` when it stopped early and should be run again in a later task.
 pub fn run(work: &dyn Fn()) -> bool {
+    run_for(SLICE_MS, work)
+}
+
+/// [`run`], with a slice of `ms`.
+pub fn run_for(ms: f64, work: &dyn Fn()) -> bool {
     let started = super::timing::now();
-    let outer = DEADLINE.with(|d| d.replace(started + SLICE_MS));
+    let outer = DEADLINE.with(|d| d.replace(started + ms));
     RAN_OUT.with(|r| r.set(false));
     work();
     DEADLINE.with(|d| d.set(outer));

@@ -281,7 +281,12 @@ impl App {
     /// A long page is done in slices, top first, each in a task of its own.
     fn scan(self: &Rc<Self>) {
         self.rest_of_scan.borrow_mut().take();
-        if slice::run(&|| self.scan_slice()) {
+        let ms = if self.controls.borrow().is_empty() {
+            slice::FIRST_SLICE_MS
+        } else {
+            slice::SLICE_MS
+        };
+        if slice::run_for(ms, &|| self.scan_slice()) {
             return;
         }
         let weak = Rc::downgrade(self);
