@@ -80,7 +80,8 @@ for (const surface of surfaces) {
     row(tag, 'idle main-thread script per second', { value: run.idleScriptPerSecond, without: without.idleScriptPerSecond, unit: 'ms' });
     row(tag, 'JS heap (page + content script)', { value: run.memory.heap, without: without.memory.heap, unit: 'MB' });
     row(tag, 'array buffers (wasm memory)', { value: ms(run.memory.buffers), without: ms(without.memory.buffers), unit: 'MB' });
-    const added = run.memory.heap + (run.memory.buffers ?? 0) - without.memory.heap - (without.memory.buffers ?? 0);
+    if (run.memory.wasm) row(tag, 'wasm linear memory', { value: run.memory.wasm, unit: 'MB' });
+    const added = run.memory.heap + (run.memory.buffers ?? 0) + (run.memory.wasm ?? 0) - without.memory.heap - (without.memory.buffers ?? 0);
     const budget = memoryBudget(starterBytes);
     row(tag, 'memory added (starter library)', { value: added, unit: 'MB', budget: `≤ ${(budget / MB).toFixed(2)} MB`, ok: added <= budget });
     row(tag, 'DOM nodes', { value: run.memory.nodes, without: without.memory.nodes, unit: '' });
@@ -110,7 +111,7 @@ if (messaging.length && +args.replies > 0) {
     row(tag, 'keystroke, p95', { value: p95(r.keys), unit: 'ms', budget: '≤ 16 ms', ok: p95(r.keys) <= 16 });
     const without = lastWithout.get(surface.name);
     if (without) {
-      const added = r.memory.heap + (r.memory.buffers ?? 0) - without.heap - (without.buffers ?? 0);
+      const added = r.memory.heap + (r.memory.buffers ?? 0) + (r.memory.wasm ?? 0) - without.heap - (without.buffers ?? 0);
       const budget = memoryBudget(libraryBytes);
       row(tag, 'memory added (big library)', { value: added, unit: 'MB', budget: `≤ ${(budget / MB).toFixed(2)} MB`, ok: added <= budget });
     }

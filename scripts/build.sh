@@ -32,7 +32,10 @@ nightly_small() { # args: target dir, extra rustflags
 step "cargo build (wasm32, release, answerdeck)"
 cargo build -q --release --target wasm32-unknown-unknown --lib --features=pages
 step "cargo +nightly build (wasm32, release, answerdeck_content, immediate-abort std)"
-nightly_small target/content
+# A 256 KiB stack, not Rust's default 1 MiB: linear memory never shrinks, and every messaging tab pays for it
+# (design.md §6: memory added ≤ 2 MB). The content code's deepest recursion is a walk down the page's DOM.
+CONTENT_STACK="-C link-arg=-zstack-size=262144"
+nightly_small target/content $CONTENT_STACK
 for flavour in answerdeck:target answerdeck_content:target/content; do
   name=${flavour%%:*} dir=${flavour#*:}
   wasm-bindgen --target web --no-typescript --out-dir "$OUT/pkg" --out-name "$name" "$dir/wasm32-unknown-unknown/release/answerdeck.wasm"
@@ -43,7 +46,7 @@ done
 
 step "cargo +nightly build (wasm MVP for wasm2js)"
 # A separate target dir keeps the two flavours from invalidating each other's cache.
-nightly_small target/mvp -C target-cpu=mvp -C target-feature=+mutable-globals
+nightly_small target/mvp -C target-cpu=mvp -C target-feature=+mutable-globals $CONTENT_STACK
 rm -rf "$OUT/pkg-js" && mkdir -p "$OUT/pkg-js"
 wasm-bindgen --target bundler --no-typescript --out-dir "$OUT/pkg-js" --out-name answerdeck_content target/mvp/wasm32-unknown-unknown/release/answerdeck.wasm
 "$BIN/wasm-opt" -Oz --strip-debug --strip-producers "$OUT/pkg-js/answerdeck_content_bg.wasm" -o "$OUT/pkg-js/opt.wasm"

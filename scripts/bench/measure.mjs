@@ -119,6 +119,7 @@ export async function measureSurface(surface, setup, { loads, churnTicks, perTic
     await cdp.send('HeapProfiler.collectGarbage');
     const heap = await cdp.send('Runtime.getHeapUsage');
     const dom = await cdp.send('Memory.getDOMCounters').catch(() => ({}));
+    const wasm = setup.name === 'wasm' && surface.messaging ? await linearMemory(cdp) : 0;
     return {
       setup: setup.name,
       firstControl,
@@ -129,11 +130,37 @@ export async function measureSurface(surface, setup, { loads, churnTicks, perTic
       fetched,
       idleScriptPerSecond,
       churn: { mutations: churn.mutations, script: churnScript, style: churnStyle, tasks: churnTasks },
-      memory: { heap: heap.usedSize, buffers: heap.backingStorageSize ?? null, nodes: dom.nodes ?? null },
+      memory: { heap: heap.usedSize, buffers: heap.backingStorageSize ?? null, wasm, nodes: dom.nodes ?? null },
     };
   } finally {
     await browser.close();
   }
+}
+
+/**
+ * The content wasm's linear memory, bytes. V8 counts it in neither the heap nor the array buffers (wasm2js's
+ * memory is an ArrayBuffer, and is), so it is read from the content script's world: its glue module, imported
+ * again, is the same instance and hands back the wasm exports, one of which is the memory.
+ */
+async function linearMemory(cdp) {
+  const contexts = [];
+  cdp.on('Runtime.executionContextCreated', (e) => contexts.push(e.context));
+  await cdp.send('Runtime.enable'); // reports the contexts that exist
+  const world = contexts.filter((c) => c.auxData?.type === 'isolated' && /^(chrome|moz)-extension:/.test(c.origin)).pop();
+  await cdp.send('Runtime.disable');
+  if (!world) return 0;
+  const { result } = await cdp.send('Runtime.evaluate', {
+    contextId: world.id,
+    awaitPromise: true,
+    returnByValue: true,
+    expression: `(async () => {
+      const glue = await import(chrome.runtime.getURL('pkg/answerdeck_content.js'));
+      const exports = await glue.default();
+      const memory = Object.values(exports).find((v) => v instanceof WebAssembly.Memory);
+      return memory ? memory.buffer.byteLength : 0;
+    })()`,
+  });
+  return typeof result.value === 'number' ? result.value : 0;
 }
 
 /** The extension files a page fetched, with their sizes raw and gzip -9 as shipped in `dist`. */

@@ -32,9 +32,13 @@ pub fn forget_all() {
 }
 
 pub struct UnitMemo<T> {
-    /// Unit element → `epoch * SLOTS + slot`; weak, so removed units are not kept alive. Made on first use, so
-    /// a memo is a `const` thread-local with no start-up code.
+    /// Unit element → `epoch * SLOTS + slot`, while the unit is unchanged; weak, so removed units are not kept
+    /// alive. Made on first use, so a memo is a `const` thread-local with no start-up code.
     map: OnceCell<js_sys::WeakMap>,
+    /// The same, kept when the unit changes (not registered for forgetting): a unit read again reuses its slot,
+    /// so the slots grow with the units a page adds, not with every change. (A slot per change grew the content
+    /// wasm's memory by 2 MB during the benchmark's churn of a 400-thread post.)
+    slot_of: OnceCell<js_sys::WeakMap>,
     slots: RefCell<Vec<T>>,
     /// The epoch `slots` belong to.
     filled_in: Cell<u32>,
@@ -45,6 +49,7 @@ impl<T: Clone> UnitMemo<T> {
     pub const fn new() -> Self {
         UnitMemo {
             map: OnceCell::new(),
+            slot_of: OnceCell::new(),
             slots: RefCell::new(Vec::new()),
             filled_in: Cell::new(0),
         }
@@ -67,9 +72,30 @@ impl<T: Clone> UnitMemo<T> {
             slots.clear();
             self.filled_in.set(epoch());
         }
-        remember(map, unit, self.filled_in.get(), slots.len());
-        slots.push(value.clone());
+        let (slot_of, epoch) = (
+            self.slot_of.get_or_init(js_sys::WeakMap::new),
+            self.filled_in.get(),
+        );
+        let slot = match remembered(slot_of, unit, epoch).filter(|&at| at < slots.len()) {
+            Some(slot) => {
+                slots[slot] = value.clone();
+                slot
+            }
+            None => {
+                remember(slot_of, unit, epoch, slots.len());
+                slots.push(value.clone());
+                slots.len() - 1
+            }
+        };
+        remember(map, unit, epoch, slot);
         value
+    }
+}
+
+impl<T> UnitMemo<T> {
+    /// How many readings are kept (for tests: a unit read again after a change keeps its slot).
+    pub fn kept(&self) -> usize {
+        self.slots.borrow().len()
     }
 }
 

@@ -84,3 +84,30 @@ async fn forget_all_reads_everything_again() {
     text(&c);
     assert_eq!(reads() - before, 2);
 }
+
+#[wasm_bindgen_test]
+async fn a_unit_read_again_after_a_change_keeps_its_slot() {
+    thread_local! {
+        static LENGTHS: UnitMemo<usize> = const { UnitMemo::new() };
+    }
+    let length = |unit: &Element| {
+        LENGTHS.with(|memo| memo.read(unit, &|u| u.text_content().unwrap_or_default().len()))
+    };
+    let fixture = Fixture::new(r#"<article id="k"><p>four</p></article>"#);
+    let _observer = ScopedObserver::changes(&fixture.root, &[], || {}).expect("observe");
+    let unit = fixture.el("#k");
+    assert_eq!(length(&unit), 4);
+    let kept = LENGTHS.with(|memo| memo.kept());
+    for word in ["seven..", "ten.......", "two"] {
+        unit.first_element_child()
+            .expect("p")
+            .set_text_content(Some(word));
+        frames(1).await;
+        assert_eq!(length(&unit), word.len(), "read again after the change");
+    }
+    assert_eq!(
+        LENGTHS.with(|memo| memo.kept()),
+        kept,
+        "one slot for the unit however often it changed"
+    );
+}
