@@ -32,6 +32,10 @@ export async function measurePickers(surfaces, { extensionDir, replies, rounds }
       await page.waitForSelector('[data-answerdeck="composer"]', { timeout: 15_000 });
       await page.waitForTimeout(500);
       const measures = (name) => page.evaluate((n) => performance.getEntriesByName(n).map((e) => e.duration), name);
+      // Scrolled to first, and given the time a person takes to aim: on a long post the comments around the box
+      // get their controls as they come near (src/dom/nearby.rs), which can move the box for a frame or two.
+      await page.locator('[data-answerdeck="composer"]').first().evaluate((el) => el.scrollIntoView({ block: 'center' }));
+      await page.waitForTimeout(1000);
       // Warm-up: the first search after a library change builds the background's index (once per change).
       await clickClosedHost(page, '[data-answerdeck="composer"]');
       await page.waitForSelector('[data-answerdeck="picker"]');
