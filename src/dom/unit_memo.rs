@@ -11,9 +11,12 @@ use std::cell::{Cell, OnceCell, RefCell};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, Node};
 
-/// Slots kept before a memo starts over: units the page removed leave their slot behind (a `WeakMap` forgets
-/// the element, not our copy), so a page that churns for hours would otherwise grow it without end.
+/// Slots a memo can hold (they are numbered within an epoch). Units the page removed leave their slot behind: a
+/// `WeakMap` forgets the element, not our copy of what was read, and that copy holds the comment's elements.
 const SLOTS: usize = 8192;
+
+/// Slots a memo fills before it first looks for units the page removed.
+const FIRST_SWEEP: usize = 512;
 
 thread_local! {
     /// Every memo's map, so a change forgets its units in all of them.
@@ -32,6 +35,14 @@ pub fn forget_all() {
 }
 
 pub struct UnitMemo<T> {
+    book: Book,
+    /// What was read, by slot.
+    slots: RefCell<Vec<T>>,
+}
+
+/// Which unit has which slot: the part of a memo that does not depend on what is read, kept apart so the
+/// content wasm has one copy of it rather than one per kind of reading.
+struct Book {
     /// Unit element → `epoch * SLOTS + slot`, while the unit is unchanged; weak, so removed units are not kept
     /// alive. Made on first use, so a memo is a `const` thread-local with no start-up code.
     map: OnceCell<js_sys::WeakMap>,
@@ -39,8 +50,11 @@ pub struct UnitMemo<T> {
     /// so the slots grow with the units a page adds, not with every change. (A slot per change grew the content
     /// wasm's memory by 2 MB during the benchmark's churn of a 400-thread post.)
     slot_of: OnceCell<js_sys::WeakMap>,
-    slots: RefCell<Vec<T>>,
-    /// The epoch `slots` belong to.
+    /// The unit of each slot, to tell the slots of units the page removed.
+    units: RefCell<Vec<Element>>,
+    /// How many slots it takes for the next look at how many units are gone.
+    sweep_at: Cell<usize>,
+    /// The epoch the slots belong to.
     filled_in: Cell<u32>,
 }
 
@@ -48,46 +62,34 @@ impl<T: Clone> UnitMemo<T> {
     #[allow(clippy::new_without_default)] // const, for `const` thread-locals; nothing wants a `Default`
     pub const fn new() -> Self {
         UnitMemo {
-            map: OnceCell::new(),
-            slot_of: OnceCell::new(),
+            book: Book {
+                map: OnceCell::new(),
+                slot_of: OnceCell::new(),
+                units: RefCell::new(Vec::new()),
+                sweep_at: Cell::new(FIRST_SWEEP),
+                filled_in: Cell::new(0),
+            },
             slots: RefCell::new(Vec::new()),
-            filled_in: Cell::new(0),
         }
     }
 
     /// What `read` says about `unit`: remembered from the last read unless the unit changed since.
     pub fn read(&self, unit: &Element, read: &dyn Fn(&Element) -> T) -> T {
-        let map = map_of(&self.map);
-        if let Some(slot) = remembered(map, unit, self.filled_in.get()) {
+        if let Some(slot) = self.book.unchanged(unit) {
             if let Some(value) = self.slots.borrow().get(slot) {
                 return value.clone();
             }
         }
         let value = read(unit);
         let mut slots = self.slots.borrow_mut();
-        if self.filled_in.get() != epoch() || slots.len() >= SLOTS {
-            if slots.len() >= SLOTS {
-                forget_all();
-            }
+        let (slot, start_over) = self.book.place(unit);
+        if start_over {
             slots.clear();
-            self.filled_in.set(epoch());
         }
-        let (slot_of, epoch) = (
-            self.slot_of.get_or_init(js_sys::WeakMap::new),
-            self.filled_in.get(),
-        );
-        let slot = match remembered(slot_of, unit, epoch).filter(|&at| at < slots.len()) {
-            Some(slot) => {
-                slots[slot] = value.clone();
-                slot
-            }
-            None => {
-                remember(slot_of, unit, epoch, slots.len());
-                slots.push(value.clone());
-                slots.len() - 1
-            }
-        };
-        remember(map, unit, epoch, slot);
+        match slots.get_mut(slot) {
+            Some(kept) => *kept = value.clone(),
+            None => slots.push(value.clone()),
+        }
         value
     }
 }
@@ -97,6 +99,56 @@ impl<T> UnitMemo<T> {
     pub fn kept(&self) -> usize {
         self.slots.borrow().len()
     }
+}
+
+impl Book {
+    /// The slot of `unit`'s reading, when the unit has not changed since.
+    fn unchanged(&self, unit: &Element) -> Option<usize> {
+        remembered(map_of(&self.map), unit, self.filled_in.get())
+    }
+
+    /// The slot for a new reading of `unit`, and whether the slots must be emptied first (a new epoch, or too many
+    /// of them belong to removed units). There are as many slots as `units`.
+    fn place(&self, unit: &Element) -> (usize, bool) {
+        let mut units = self.units.borrow_mut();
+        let start_over = self.filled_in.get() != epoch() || mostly_gone(&units, &self.sweep_at);
+        if start_over {
+            if self.filled_in.get() == epoch() {
+                forget_all();
+            }
+            units.clear();
+            self.filled_in.set(epoch());
+        }
+        let (slot_of, epoch) = (
+            self.slot_of.get_or_init(js_sys::WeakMap::new),
+            self.filled_in.get(),
+        );
+        let filled = units.len();
+        let slot = match remembered(slot_of, unit, epoch).filter(|&at| at < filled) {
+            Some(slot) => slot,
+            None => {
+                remember(slot_of, unit, epoch, filled);
+                units.push(unit.clone());
+                filled
+            }
+        };
+        remember(map_of(&self.map), unit, epoch, slot);
+        (slot, start_over)
+    }
+}
+
+/// Whether a memo should start over because at least half of its slots belong to units the page removed (and so
+/// keep those detached comments alive). Looked at each time the slots double, so the look costs little per read
+/// and a page that churns for hours holds at most about twice the units it shows. (Not generic: one copy.)
+fn mostly_gone(units: &[Element], sweep_at: &Cell<usize>) -> bool {
+    let held = units.len();
+    if held < sweep_at.get() {
+        return false;
+    }
+    let gone = units.iter().filter(|unit| !unit.is_connected()).count();
+    let start_over = held >= SLOTS || gone * 2 >= held;
+    sweep_at.set(if start_over { FIRST_SWEEP } else { held * 2 });
+    start_over
 }
 
 /// The memo's map, made and registered on first use. (Not generic: one copy for every memo.)

@@ -111,3 +111,47 @@ async fn a_unit_read_again_after_a_change_keeps_its_slot() {
         "one slot for the unit however often it changed"
     );
 }
+
+#[wasm_bindgen_test]
+async fn the_readings_of_removed_units_are_let_go() {
+    thread_local! {
+        static IDS: UnitMemo<Option<Element>> = const { UnitMemo::new() };
+    }
+    // A reading that holds the unit's element, as the site readings do (a comment's Reply button).
+    let reads = Cell::new(0);
+    let hold = |unit: &Element| {
+        IDS.with(|memo| {
+            memo.read(unit, &|u| {
+                reads.set(reads.get() + 1);
+                Some(u.clone())
+            })
+        })
+    };
+    let fixture = Fixture::new(r#"<section id="feed"></section>"#);
+    let feed = fixture.el("#feed");
+    let kept_now = || IDS.with(|memo| memo.kept());
+    let mut most = 0;
+    // A feed that keeps 50 comments on the page while 3,000 pass through it, as an inbox with churn does.
+    for round in 0..60 {
+        for n in 0..50 {
+            let comment = document().create_element("article").expect("article");
+            comment.set_text_content(Some(&format!("comment {round}.{n}")));
+            feed.append_child(&comment).expect("append");
+            hold(&comment);
+        }
+        while feed.child_element_count() > 50 {
+            feed.first_element_child().expect("oldest").remove();
+        }
+        most = most.max(kept_now());
+    }
+    assert!(
+        most < 1100,
+        "readings held for units the page removed: at most {most} kept for 50 on the page"
+    );
+    // The comments on the page are still remembered after the memo started over.
+    let shown = feed.first_element_child().expect("comment");
+    assert_eq!(hold(&shown), Some(shown.clone()));
+    let before = reads.get();
+    assert_eq!(hold(&shown), Some(shown));
+    assert_eq!(reads.get(), before, "a second read comes from the memo");
+}
