@@ -27,27 +27,41 @@ fn elements(nodes: &NodeList) -> impl Iterator<Item = Element> + '_ {
     (0..nodes.length()).filter_map(|i| nodes.item(i)?.dyn_into::<Element>().ok())
 }
 
-fn worth_a_scan(record: &MutationRecord) -> bool {
-    record.type_() == "attributes"
-        || added_new(&record.added_nodes())
-        || removed_ours(&record.removed_nodes())
+/// Takes in one record: forgets what was read around a change to the page's content ([`unit_memo`], and the
+/// element lists unless only text changed), and says whether the change is worth a scan. Adding or removing one
+/// of our own hosts is no change to the content. (Each call on a record is a call out of wasm that makes a new
+/// JS object or string, so the record's type and node lists are asked for once.)
+fn take_in(record: &MutationRecord) -> bool {
+    let kind = record.type_();
+    let (content, worth) = if kind == "childList" {
+        let (added, removed) = (record.added_nodes(), record.removed_nodes());
+        (
+            theirs(&added) || theirs(&removed),
+            added_new(&added) || removed_ours(&removed),
+        )
+    } else {
+        (true, kind != "characterData")
+    };
+    if content {
+        if let Some(target) = record.target() {
+            unit_memo::forget_around(&target);
+        }
+        // Text changed in place matches the same selectors as before.
+        if kind != "characterData" {
+            query_cache::forget();
+        }
+    }
+    worth
 }
 
-/// Whether a record changed the page's content, not just added or removed one of our hosts: what sites read
-/// from the units around it is then out of date ([`unit_memo`]).
-fn changes_content(record: &MutationRecord) -> bool {
-    if record.type_() != "childList" {
-        return true;
-    }
-    let theirs = |nodes: &NodeList| {
-        (0..nodes.length()).any(|i| {
-            nodes.item(i).is_some_and(|node| {
-                node.dyn_ref::<Element>()
-                    .is_none_or(|e| !e.has_attribute("data-answerdeck"))
-            })
+/// Whether `nodes` hold anything but our hosts.
+fn theirs(nodes: &NodeList) -> bool {
+    (0..nodes.length()).any(|i| {
+        nodes.item(i).is_some_and(|node| {
+            node.dyn_ref::<Element>()
+                .is_none_or(|e| !e.has_attribute("data-answerdeck"))
         })
-    };
-    theirs(&record.added_nodes()) || theirs(&record.removed_nodes())
+    })
 }
 
 pub struct ScopedObserver {
@@ -85,20 +99,9 @@ impl ScopedObserver {
         let callback =
             Closure::<dyn FnMut(js_sys::Array, JsValue)>::new(move |records: js_sys::Array, _| {
                 let mut relevant = false;
+                // A MutationObserver hands over nothing but records: no type check per record.
                 for record in records.iter() {
-                    let Some(record) = record.dyn_ref::<MutationRecord>() else {
-                        continue;
-                    };
-                    if changes_content(record) {
-                        if let Some(target) = record.target() {
-                            unit_memo::forget_around(&target);
-                        }
-                        // Text changed in place matches the same selectors as before.
-                        if record.type_() != "characterData" {
-                            query_cache::forget();
-                        }
-                    }
-                    relevant = relevant || worth_a_scan(record);
+                    relevant |= take_in(record.unchecked_ref::<MutationRecord>());
                 }
                 if !relevant || pending.replace(true) {
                     return;

@@ -4,8 +4,12 @@
 //! every change. With this, a scan re-reads only the units the page touched since.
 //!
 //! The page observer ([`super::observe`]) calls [`forget_around`] for every change it sees (children, text, the
-//! watched attributes), which drops the memo of every unit around the change. Our own hosts coming and going
-//! are not changes to the unit (they are left out of what is read).
+//! watched attributes), which drops the version of every element around the change. Our own hosts coming and
+//! going are not changes to the unit (they are left out of what is read).
+//!
+//! Every memo shares one map of versions (element → the version of its unchanged content), so forgetting costs
+//! two calls out of wasm per ancestor, not one per memo: a busy page sends a thousand changes a second, each
+//! twenty ancestors deep.
 use js_sys::Object;
 use std::cell::{Cell, OnceCell, RefCell};
 use wasm_bindgen::{JsCast, JsValue};
@@ -19,10 +23,32 @@ const SLOTS: usize = 8192;
 const FIRST_SWEEP: usize = 512;
 
 thread_local! {
-    /// Every memo's map, so a change forgets its units in all of them.
-    static MAPS: RefCell<Vec<js_sys::WeakMap>> = const { RefCell::new(Vec::new()) };
+    /// Element → the version it has had since it last changed. A change deletes the entry of every element around
+    /// it; a memo's reading is good while the unit still has the version the memo read it at.
+    static VERSIONS: OnceCell<js_sys::WeakMap> = const { OnceCell::new() };
+    /// The last version handed out.
+    static LAST_VERSION: Cell<f64> = const { Cell::new(0.0) };
     /// Bumped to forget everything at once: entries from an earlier epoch point nowhere.
     static EPOCH: Cell<u32> = const { Cell::new(0) };
+}
+
+fn versions<R>(with: impl FnOnce(&js_sys::WeakMap) -> R) -> R {
+    VERSIONS.with(|cell| with(cell.get_or_init(js_sys::WeakMap::new)))
+}
+
+/// The version of `unit`'s content: the one it has, or a new one when it changed since it last had one.
+fn version_of(unit: &Element) -> f64 {
+    versions(|map| {
+        let key = unit.unchecked_ref::<Object>();
+        map.get(key).as_f64().unwrap_or_else(|| {
+            let version = LAST_VERSION.with(|last| {
+                last.set(last.get() + 1.0);
+                last.get()
+            });
+            map.set(key, &JsValue::from_f64(version));
+            version
+        })
+    })
 }
 
 fn epoch() -> u32 {
@@ -43,8 +69,9 @@ pub struct UnitMemo<T> {
 /// Which unit has which slot: the part of a memo that does not depend on what is read, kept apart so the
 /// content wasm has one copy of it rather than one per kind of reading.
 struct Book {
-    /// Unit element → `epoch * SLOTS + slot`, while the unit is unchanged; weak, so removed units are not kept
-    /// alive. Made on first use, so a memo is a `const` thread-local with no start-up code.
+    /// Unit element → `version * SLOTS + slot`: the slot of the reading made at that version of the unit; weak,
+    /// so removed units are not kept alive. Made on first use, so a memo is a `const` thread-local with no
+    /// start-up code.
     map: OnceCell<js_sys::WeakMap>,
     /// The same, kept when the unit changes (not registered for forgetting): a unit read again reuses its slot,
     /// so the slots grow with the units a page adds, not with every change. (A slot per change grew the content
@@ -104,7 +131,11 @@ impl<T> UnitMemo<T> {
 impl Book {
     /// The slot of `unit`'s reading, when the unit has not changed since.
     fn unchanged(&self, unit: &Element) -> Option<usize> {
-        remembered(map_of(&self.map), unit, self.filled_in.get())
+        if self.filled_in.get() != epoch() {
+            return None;
+        }
+        let version = versions(|map| map.get(unit.unchecked_ref::<Object>()).as_f64())?;
+        slot_in(self.map.get()?, unit, version)
     }
 
     /// The slot for a new reading of `unit`, and whether the slots must be emptied first (a new epoch, or too many
@@ -124,15 +155,16 @@ impl Book {
             self.filled_in.get(),
         );
         let filled = units.len();
-        let slot = match remembered(slot_of, unit, epoch).filter(|&at| at < filled) {
+        let slot = match slot_in(slot_of, unit, epoch as f64).filter(|&at| at < filled) {
             Some(slot) => slot,
             None => {
-                remember(slot_of, unit, epoch, filled);
+                remember(slot_of, unit, epoch as f64, filled);
                 units.push(unit.clone());
                 filled
             }
         };
-        remember(map_of(&self.map), unit, epoch, slot);
+        let map = self.map.get_or_init(js_sys::WeakMap::new);
+        remember(map, unit, version_of(unit), slot);
         (slot, start_over)
     }
 }
@@ -151,45 +183,29 @@ fn mostly_gone(units: &[Element], sweep_at: &Cell<usize>) -> bool {
     start_over
 }
 
-/// The memo's map, made and registered on first use. (Not generic: one copy for every memo.)
-fn map_of(cell: &OnceCell<js_sys::WeakMap>) -> &js_sys::WeakMap {
-    cell.get_or_init(|| {
-        let map = js_sys::WeakMap::new();
-        MAPS.with(|maps| maps.borrow_mut().push(map.clone()));
-        map
-    })
-}
-
-/// The slot `unit` was remembered in, when it was in this epoch and the slots are of it (`filled_in`).
-fn remembered(map: &js_sys::WeakMap, unit: &Element, filled_in: u32) -> Option<usize> {
-    let now = epoch();
-    if filled_in != now {
-        return None;
-    }
-    let slot = map.get(unit.unchecked_ref::<Object>()).as_f64()? - now as f64 * SLOTS as f64;
+/// The slot `map` holds for `unit` at `version` (an epoch for `slot_of`).
+fn slot_in(map: &js_sys::WeakMap, unit: &Element, version: f64) -> Option<usize> {
+    let slot = map.get(unit.unchecked_ref::<Object>()).as_f64()? - version * SLOTS as f64;
     (0.0..SLOTS as f64).contains(&slot).then_some(slot as usize)
 }
 
-fn remember(map: &js_sys::WeakMap, unit: &Element, epoch: u32, slot: usize) {
-    let at = epoch as f64 * SLOTS as f64 + slot as f64;
+fn remember(map: &js_sys::WeakMap, unit: &Element, version: f64, slot: usize) {
+    let at = version * SLOTS as f64 + slot as f64;
     map.set(unit.unchecked_ref::<Object>(), &JsValue::from_f64(at));
 }
 
 /// Forgets every unit around `node` (the node itself when it is an element, and each ancestor) in every memo.
 pub fn forget_around(node: &Node) {
-    MAPS.with(|maps| {
-        let maps = maps.borrow();
-        if maps.is_empty() {
-            return;
-        }
+    VERSIONS.with(|cell| {
+        let Some(map) = cell.get() else {
+            return; // no memo was used yet
+        };
         let mut at = match node.dyn_ref::<Element>() {
             Some(element) => Some(element.clone()),
             None => node.parent_element(),
         };
         while let Some(element) = at {
-            for map in maps.iter() {
-                map.delete(element.unchecked_ref::<Object>());
-            }
+            map.delete(element.unchecked_ref::<Object>());
             at = element.parent_element();
         }
     });

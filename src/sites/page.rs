@@ -1,4 +1,5 @@
 //! What the adapters find on a page, in site-independent terms, plus DOM query helpers they share.
+use crate::dom::query_cache::elements_of;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
 
@@ -88,8 +89,8 @@ pub fn own_elements(root: &Element, selector: &str, boundary: &str) -> Vec<Eleme
     let Ok(list) = root.query_selector_all(selector) else {
         return Vec::new();
     };
-    (0..list.length())
-        .filter_map(|i| list.item(i)?.dyn_into::<Element>().ok())
+    elements_of(&list)
+        .into_iter()
         .filter(|el| {
             el.parent_element()
                 .and_then(|p| p.closest(boundary).ok().flatten())
@@ -117,12 +118,10 @@ pub fn all(root: &web_sys::Document, selector: &str) -> Vec<Element> {
 }
 
 pub fn all_in(root: &Element, selector: &str) -> Vec<Element> {
-    let Ok(list) = root.query_selector_all(selector) else {
-        return Vec::new();
-    };
-    (0..list.length())
-        .filter_map(|i| list.item(i)?.dyn_into::<Element>().ok())
-        .collect()
+    match root.query_selector_all(selector) {
+        Ok(list) => elements_of(&list),
+        Err(_) => Vec::new(),
+    }
 }
 
 /// Text as a person reads it: `<img alt>` (emoji) included, whitespace collapsed.
