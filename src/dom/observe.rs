@@ -10,58 +10,66 @@ use web_sys::{Element, MutationObserver, MutationObserverInit, MutationRecord, N
 /// Our hosts carry this attribute.
 const OURS: &str = "[data-answerdeck]";
 
-/// Whether `nodes` (a record's removed nodes) include one of Answerdeck's hosts.
-fn removed_ours(nodes: &NodeList) -> bool {
-    elements(nodes).any(|e| e.has_attribute("data-answerdeck"))
+/// What a record's added or removed nodes hold.
+#[derive(Default)]
+struct Held {
+    /// The page's elements among them (not our hosts).
+    theirs: Vec<Element>,
+    /// Whether there is text among them.
+    text: bool,
+    /// Whether one of our hosts is among them.
+    ours: bool,
+    /// Whether one of the page's elements holds none of our hosts, so may hold something new to mount on. (One
+    /// that holds a host is a row the page moved to the top of its list: handled.) Only looked for when asked.
+    new: bool,
 }
 
-/// Whether `nodes` (a record's added nodes) may hold something new to mount on. Text is never new to us; one of
-/// our hosts, or a subtree that already holds one (a row the page moved to the top of its list), was handled.
-fn added_new(nodes: &NodeList) -> bool {
-    elements(nodes).any(|e| {
-        !e.has_attribute("data-answerdeck") && e.query_selector(OURS).ok().flatten().is_none()
-    })
+/// Sorts `nodes` in one pass: each is a call out of wasm.
+fn held(nodes: &NodeList, look_for_new: bool) -> Held {
+    let mut held = Held::default();
+    for node in (0..nodes.length()).filter_map(|i| nodes.item(i)) {
+        match node.dyn_into::<Element>() {
+            Ok(element) if element.has_attribute("data-answerdeck") => held.ours = true,
+            Ok(element) => {
+                held.new = held.new
+                    || (look_for_new && element.query_selector(OURS).ok().flatten().is_none());
+                held.theirs.push(element);
+            }
+            Err(_) => held.text = true,
+        }
+    }
+    held
 }
 
-fn elements(nodes: &NodeList) -> impl Iterator<Item = Element> + '_ {
-    (0..nodes.length()).filter_map(|i| nodes.item(i)?.dyn_into::<Element>().ok())
-}
-
-/// Takes in one record: forgets what was read around a change to the page's content ([`unit_memo`], and the
-/// element lists unless only text changed), and says whether the change is worth a scan. Adding or removing one
-/// of our own hosts is no change to the content. (Each call on a record is a call out of wasm that makes a new
-/// JS object or string, so the record's type and node lists are asked for once.)
+/// Takes in one record: forgets what was read around a change to the page's content ([`unit_memo`]) and the
+/// element lists the change may have changed ([`query_cache`]), and says whether the change is worth a scan.
+/// Adding or removing one of our own hosts is no change to the content. (Each call on a record is a call out of
+/// wasm that makes a new JS object or string, so the record's type and node lists are asked for once.)
 fn take_in(record: &MutationRecord) -> bool {
     let kind = record.type_();
     let (content, worth) = if kind == "childList" {
-        let (added, removed) = (record.added_nodes(), record.removed_nodes());
-        (
-            theirs(&added) || theirs(&removed),
-            added_new(&added) || removed_ours(&removed),
-        )
+        let (added, removed) = (
+            held(&record.added_nodes(), true),
+            held(&record.removed_nodes(), false),
+        );
+        query_cache::forget_touched(&added.theirs);
+        query_cache::forget_touched(&removed.theirs);
+        let content =
+            added.text || removed.text || !added.theirs.is_empty() || !removed.theirs.is_empty();
+        (content, added.new || removed.ours)
     } else {
+        // Text changed in place matches the same selectors as before; a changed attribute may not.
+        if kind != "characterData" {
+            query_cache::forget();
+        }
         (true, kind != "characterData")
     };
     if content {
         if let Some(target) = record.target() {
             unit_memo::forget_around(&target);
         }
-        // Text changed in place matches the same selectors as before.
-        if kind != "characterData" {
-            query_cache::forget();
-        }
     }
     worth
-}
-
-/// Whether `nodes` hold anything but our hosts.
-fn theirs(nodes: &NodeList) -> bool {
-    (0..nodes.length()).any(|i| {
-        nodes.item(i).is_some_and(|node| {
-            node.dyn_ref::<Element>()
-                .is_none_or(|e| !e.has_attribute("data-answerdeck"))
-        })
-    })
 }
 
 pub struct ScopedObserver {

@@ -6,9 +6,10 @@
 //! are the same lists.
 //!
 //! Only scans use it (inside [`super::slice::run`]): code that acts right after changing the page itself (open a
-//! reply box, then find it) always queries afresh. The page observer forgets the lists whenever elements come,
-//! go or change an observed attribute ([`forget`]); a list older than [`MAX_AGE_MS`] is not trusted either, for
-//! a page no observer watches.
+//! reply box, then find it) always queries afresh. The page observer forgets the lists an added or removed
+//! element may change ([`forget_touched`]: a new comment forgets the comments, not the comment boxes), and all of
+//! them when an observed attribute changes ([`forget`]); a list older than [`MAX_AGE_MS`] is not trusted either,
+//! for a page no observer watches.
 use std::cell::RefCell;
 use web_sys::{Document, Element};
 
@@ -17,6 +18,9 @@ pub const MAX_AGE_MS: f64 = 1000.0;
 
 struct List {
     selector: String,
+    /// Whether the selector looks at nothing but the element itself (no combinator, no pseudo-class), so only an
+    /// element that matches, or holds one that does, can change the list when it comes or goes.
+    local: bool,
     taken_at: f64,
     elements: Vec<Element>,
 }
@@ -43,6 +47,7 @@ pub fn all(document: &Document, selector: &str) -> Vec<Element> {
         let elements = query(document, selector);
         LISTS.with(|lists| {
             lists.borrow_mut().push(List {
+                local: is_local(selector),
                 selector: selector.to_string(),
                 taken_at: now,
                 elements: elements.clone(),
@@ -50,6 +55,32 @@ pub fn all(document: &Document, selector: &str) -> Vec<Element> {
         });
         elements
     })
+}
+
+/// Whether `selector` looks at nothing but the element itself: no combinator and no pseudo-class. (A space after
+/// a comma counts as a combinator too: write a selector list without it to have it kept.)
+fn is_local(selector: &str) -> bool {
+    !selector.bytes().any(|byte| b" >+~:".contains(&byte))
+}
+
+/// Forgets the lists that `touched` (elements the page added or removed) may have changed.
+pub fn forget_touched(touched: &[Element]) {
+    if touched.is_empty() {
+        return;
+    }
+    LISTS.with(|lists| {
+        lists.borrow_mut().retain(|list| {
+            list.local
+                && !touched.iter().any(|element| {
+                    element.matches(&list.selector).unwrap_or(true)
+                        || element
+                            .query_selector(&list.selector)
+                            .ok()
+                            .flatten()
+                            .is_some()
+                })
+        })
+    });
 }
 
 /// Forgets every list: the page changed.

@@ -59,3 +59,48 @@ async fn scans_share_a_list_until_the_page_changes() {
     frames(1).await;
     assert_eq!(in_a_scan(".qc-unit"), 2);
 }
+
+#[wasm_bindgen_test]
+async fn a_change_forgets_only_the_lists_it_may_change() {
+    let fixture = Fixture::new(
+        r#"<div id="qc-list"><p class="qc-a">a</p><p class="qc-b">b</p><p id="qc-plain">x</p></div>"#,
+    );
+    let _observer = ScopedObserver::changes(&fixture.root, &[], || {}).expect("observe");
+    query_cache::forget();
+    assert_eq!(in_a_scan(".qc-a"), 1);
+    assert_eq!(in_a_scan(".qc-b"), 1);
+    assert_eq!(in_a_scan("#qc-list .qc-a"), 1);
+    // No attribute is observed here, so this makes no record: a list kept shows one .qc-a, a fresh one two.
+    fixture.el("#qc-plain").set_class_name("qc-a");
+
+    let append = |html: &str| {
+        let holder = document().create_element("div").expect("div");
+        holder.set_inner_html(html);
+        fixture
+            .el("#qc-list")
+            .append_child(&holder)
+            .expect("append");
+        holder
+    };
+    append(r#"<p class="qc-b">new</p>"#);
+    frames(1).await;
+    assert_eq!(
+        in_a_scan(".qc-a"),
+        1,
+        "nothing that came is or holds a .qc-a: kept"
+    );
+    assert_eq!(in_a_scan(".qc-b"), 2, "a .qc-b came inside what was added");
+    assert_eq!(
+        in_a_scan("#qc-list .qc-a"),
+        2,
+        "a selector that looks at ancestors is forgotten by any change"
+    );
+
+    let holder = append(r#"<span><b class="qc-a">deep</b></span>"#);
+    frames(1).await;
+    assert_eq!(in_a_scan(".qc-a"), 3, "a .qc-a inside what came");
+
+    holder.remove();
+    frames(1).await;
+    assert_eq!(in_a_scan(".qc-a"), 2, "a .qc-a inside what went");
+}

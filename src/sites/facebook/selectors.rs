@@ -14,7 +14,8 @@ pub const LINK: &str = "a[href]"; // comment header
 /// Comment text blocks.
 pub const TEXT_BLOCK: &str = r#"div[dir="auto"], span[dir="auto"]"#; // comment bubble
 /// Every composer is a Lexical editor; older ones are plain contenteditable textboxes.
-pub const COMPOSER: &str = r#"[contenteditable="true"][role="textbox"], [data-lexical-editor="true"][contenteditable="true"]"#; // comment box, reply box
+/// (A list without spaces: the element lists of a scan keep it while what the page adds holds no composer.)
+pub const COMPOSER: &str = r#"[contenteditable="true"][role="textbox"],[data-lexical-editor="true"][contenteditable="true"]"#; // comment box, reply box
 
 /// Every box a Business Suite reply can go in, including the one it disabled (Lexical keeps
 /// `data-lexical-editor` on a read-only root and sets `contenteditable="false"`).

@@ -47,7 +47,7 @@ pub const CHAT_MESSAGE_TEXT: &str = r#"[data-testid^="message-text-"]"#; // X Ch
 pub const CHAT_BODY: &str = r#"span[dir="auto"]"#; // X Chat bubble text
 /// Inbox rows, suffixed `<A>:<B>` or `g<digits>`; request rows; the selected one (S4 `data-selected`).
 pub const CHAT_ROW: &str =
-    r#"[data-testid^="dm-conversation-item-"], [data-testid^="dm-message-request-item-"]"#; // X Chat inbox
+    r#"[data-testid^="dm-conversation-item-"],[data-testid^="dm-message-request-item-"]"#; // X Chat inbox
 pub const CHAT_SELECTED_ROW: &str = r#"[data-testid^="dm-conversation-item-"][data-selected="true"], [data-testid^="dm-message-request-item-"][data-selected="true"]"#; // X Chat inbox
 /// The profile card at the top of a thread: name in `.text-headline2` (S4; a class, so last resort).
 pub const CHAT_PROFILE_NAME: &str = r#"li .text-headline2"#; // X Chat thread top
