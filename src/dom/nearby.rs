@@ -1,8 +1,10 @@
 //! Controls, chips and timers only for comments on or near the screen. A 400-thread post has over two thousand
 //! places for them: mounting them all costs every load a second of style and layout and the tab 2 MB, for
 //! comments nobody has scrolled to. Comments are watched by one IntersectionObserver with a margin of about two
-//! screens; a comment's hosts are mounted when it first comes near and stay after. The first comments of a page
-//! are mounted at once, without waiting a frame for the observer: the top of a page is what is on screen.
+//! screens; a comment's hosts are mounted when it comes near and dropped when it goes far again (scrolled past,
+//! or pushed down a busy list by new comments), so a tab open all day holds hosts for one screenful and its
+//! margins, not for every comment that ever passed by. The first comments of a page are mounted at once, without
+//! waiting a frame for the observer: the top of a page is what is on screen.
 //!
 //! Reading is not affected: every comment is still read, its wait reported and counted in the statistics.
 use super::pacer::{Pacer, CHANGES_FLOOR_MS};
@@ -21,9 +23,9 @@ const AT_ONCE: u32 = 40;
 
 struct Nearby {
     observer: IntersectionObserver,
-    /// Owners that came near.
+    /// Owners on or near the screen.
     near: js_sys::WeakSet,
-    /// Owners watched and not near yet.
+    /// Owners the observer watches (near ones included: they can go far again).
     watched: js_sys::WeakSet,
     /// Owners still mounted without asking the observer.
     at_once: Cell<u32>,
@@ -31,7 +33,8 @@ struct Nearby {
     _wake: Rc<Wake>,
 }
 
-/// Runs the scan that mounts what came near, at most as often as a scan after page changes.
+/// Runs the scan that mounts what came near and drops what went far, at most as often as a scan after page
+/// changes.
 struct Wake {
     scan: Box<dyn Fn()>,
     pacer: Pacer,
@@ -42,7 +45,7 @@ thread_local! {
     static NEARBY: RefCell<Option<Nearby>> = const { RefCell::new(None) };
 }
 
-/// Starts watching for a page: `scan` runs when watched owners come near. Replaces an earlier start.
+/// Starts watching for a page: `scan` runs when watched owners come near or go far. Replaces an earlier start.
 pub fn start(scan: impl Fn() + 'static) {
     let wake = Rc::new(Wake {
         scan: Box::new(scan),
@@ -52,22 +55,27 @@ pub fn start(scan: impl Fn() + 'static) {
     let on_entries = Rc::downgrade(&wake);
     let callback =
         Closure::<dyn FnMut(js_sys::Array, JsValue)>::new(move |entries: js_sys::Array, _| {
-            let mut came = false;
+            let mut moved = false;
             NEARBY.with(|cell| {
                 let cell = cell.borrow();
                 let Some(nearby) = cell.as_ref() else { return };
                 for entry in entries.iter() {
                     let entry: IntersectionObserverEntry = entry.unchecked_into();
+                    let target = entry.target();
                     if entry.is_intersecting() {
-                        let target = entry.target();
-                        nearby.observer.unobserve(&target);
-                        nearby.watched.delete(&target);
+                        moved |= !nearby.near.has(&target);
                         nearby.near.add(&target);
-                        came = true;
+                    } else {
+                        moved |= nearby.near.delete(&target);
+                        if !target.is_connected() {
+                            // Removed by the page: watching it would keep it alive.
+                            nearby.observer.unobserve(&target);
+                            nearby.watched.delete(&target);
+                        }
                     }
                 }
             });
-            if let (true, Some(wake)) = (came, on_entries.upgrade()) {
+            if let (true, Some(wake)) = (moved, on_entries.upgrade()) {
                 Wake::soon(&wake);
             }
         });
@@ -113,17 +121,28 @@ pub fn is_near(owner: &Element) -> bool {
         if nearby.near.has(owner) {
             return true;
         }
+        let watched = nearby.watched.has(owner);
+        if !watched {
+            nearby.watched.add(owner);
+            nearby.observer.observe(owner);
+        }
         let at_once = nearby.at_once.get();
-        if at_once > 0 {
+        if at_once > 0 && !watched {
             nearby.at_once.set(at_once - 1);
             nearby.near.add(owner);
             return true;
         }
-        if !nearby.watched.has(owner) {
-            nearby.watched.add(owner);
-            nearby.observer.observe(owner);
-        }
         false
+    })
+}
+
+/// Whether `owner` was near and went far again (its hosts go). Owners never asked about ([`is_near`]), such as
+/// composers and conversation rows, never go far.
+pub fn went_far(owner: &Element) -> bool {
+    NEARBY.with(|cell| {
+        let cell = cell.borrow();
+        cell.as_ref()
+            .is_some_and(|nearby| nearby.watched.has(owner) && !nearby.near.has(owner))
     })
 }
 

@@ -303,7 +303,8 @@ impl App {
         };
         let document = crate::dom::document();
         self.controls.borrow_mut().retain(|control| {
-            let alive = control.is_alive();
+            // A comment scrolled or pushed far off screen gets its control back when it comes near again.
+            let alive = control.is_alive() && !nearby::went_far(&control.owner);
             if !alive {
                 self.owners.delete(&control.owner);
             }

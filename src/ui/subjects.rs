@@ -200,7 +200,10 @@ impl Subjects {
     /// Mounts hosts where they are missing and points recycled ones at their new subject.
     fn scan(&self, surface: Surface, document: &Document) {
         self.surface.set(Some(surface));
-        self.hosts.borrow_mut().retain(|p| p.host.is_alive());
+        // A comment's hosts go when it goes far off screen; they come back when it comes near.
+        self.hosts
+            .borrow_mut()
+            .retain(|p| p.host.is_alive() && !nearby::went_far(&p.host.owner));
         self.index
             .rebuild(self.hosts.borrow().iter().map(|p| &p.host.owner));
         if surface.is_conversation() {

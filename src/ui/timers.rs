@@ -268,7 +268,10 @@ impl Timers {
     }
 
     fn scan(&self, surface: Surface, document: &Document) {
-        self.hosts.borrow_mut().retain(|p| p.host.is_alive());
+        // A comment's hosts go when it goes far off screen; they come back when it comes near.
+        self.hosts
+            .borrow_mut()
+            .retain(|p| p.host.is_alive() && !nearby::went_far(&p.host.owner));
         self.index
             .rebuild(self.hosts.borrow().iter().map(|p| &p.host.owner));
         // A long page's comments are read a slice at a time (what was read is remembered), and reported only

@@ -1,6 +1,6 @@
 //! `dom::nearby`: a page's first owners are near at once; later ones once the observer sees them within its
-//! margin of the screen, which wakes the scan; far ones stay out until scrolled to. Without a watcher, every
-//! owner is near.
+//! margin of the screen, which wakes the scan; far ones stay out until scrolled to, and near ones go far again
+//! when scrolled away from. Without a watcher, every owner is near.
 use crate::support::{document, frames, Fixture};
 use answerdeck::dom::nearby;
 use std::cell::Cell;
@@ -55,7 +55,27 @@ async fn owners_come_near_as_they_come_into_view() {
         until(60, || wakes.get() >= 2).await,
         "and the scan is woken again (paced: at least 100 ms after the last)"
     );
+    assert!(
+        until(60, || nearby::went_far(&top)).await,
+        "the owner at the top went far when the page scrolled 30,000 px away from it"
+    );
+    assert!(!nearby::is_near(&top));
+    assert!(!nearby::went_far(&far));
+    let wakes_before = wakes.get();
     answerdeck::dom::window().scroll_to_with_x_and_y(0.0, 0.0);
+    assert!(
+        until(60, || nearby::is_near(&top) && nearby::went_far(&far)).await,
+        "scrolled back, the top is near again and the bottom far"
+    );
+    assert!(
+        until(60, || wakes.get() > wakes_before).await,
+        "going far wakes the scan too (its hosts go)"
+    );
+    let composer = document().create_element("div").expect("div");
+    assert!(
+        !nearby::went_far(&composer),
+        "an owner never asked about never goes far"
+    );
 
     nearby::stop();
     let late = document().create_element("p").expect("p");
