@@ -29,6 +29,8 @@ struct Nearby {
     watched: js_sys::WeakSet,
     /// Owners still mounted without asking the observer.
     at_once: Cell<u32>,
+    /// Owners that came near since the scan last asked ([`take_came_near`]).
+    came: RefCell<Vec<Element>>,
     _callback: Closure<dyn FnMut(js_sys::Array, JsValue)>,
     _wake: Rc<Wake>,
 }
@@ -63,8 +65,11 @@ pub fn start(scan: impl Fn() + 'static) {
                     let entry: IntersectionObserverEntry = entry.unchecked_into();
                     let target = entry.target();
                     if entry.is_intersecting() {
-                        moved |= !nearby.near.has(&target);
-                        nearby.near.add(&target);
+                        if !nearby.near.has(&target) {
+                            nearby.near.add(&target);
+                            nearby.came.borrow_mut().push(target);
+                            moved = true;
+                        }
                     } else {
                         moved |= nearby.near.delete(&target);
                         if !target.is_connected() {
@@ -94,6 +99,7 @@ pub fn start(scan: impl Fn() + 'static) {
             near: js_sys::WeakSet::new(),
             watched: js_sys::WeakSet::new(),
             at_once: Cell::new(AT_ONCE),
+            came: RefCell::default(),
             _callback: callback,
             _wake: wake,
         });
@@ -133,6 +139,16 @@ pub fn is_near(owner: &Element) -> bool {
             return true;
         }
         false
+    })
+}
+
+/// The owners that came near since the last call, so a scan can mount on them without looking at the whole page.
+pub fn take_came_near() -> Vec<Element> {
+    NEARBY.with(|cell| {
+        cell.borrow()
+            .as_ref()
+            .map(|nearby| nearby.came.take())
+            .unwrap_or_default()
     })
 }
 

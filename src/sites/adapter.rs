@@ -26,6 +26,28 @@ pub fn reply_targets(surface: Surface, document: &Document, facts: &PageFacts) -
     }
 }
 
+/// What marks one comment or post of the surface (the unit [`reply_targets`] reads), when it has them.
+pub fn unit_selector(surface: Surface) -> Option<&'static str> {
+    if surface.is_conversation() {
+        return None;
+    }
+    Some(match surface.site() {
+        Site::Facebook => facebook::selectors::ARTICLE,
+        Site::X => x::selectors::TWEET,
+    })
+}
+
+/// The customer comment or post `unit` is (one of [`reply_targets`]), if it is one.
+pub fn reply_target_of(surface: Surface, facts: &PageFacts, unit: &Element) -> Option<ReplyTarget> {
+    if surface.is_conversation() {
+        return None;
+    }
+    match surface.site() {
+        Site::Facebook => facebook::page::reply_target_of(facts, unit),
+        Site::X => x::page::reply_target_of(facts, unit),
+    }
+}
+
 /// Every native composer of the surface that gets a `composer` control.
 pub fn composers(surface: Surface, document: &Document) -> Vec<HtmlElement> {
     match surface {

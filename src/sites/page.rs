@@ -81,6 +81,9 @@ pub fn customers(all: Vec<(bool, ReplyTarget)>) -> Vec<ReplyTarget> {
 pub struct PageFacts {
     /// The Page or account the user is acting as (`{page}`).
     pub acting: Person,
+    /// The vanity name of the Facebook Page whose post or timeline this is, from the URL (its comments are the
+    /// Page's own, whoever the composer says the user comments as).
+    pub owner: Option<String>,
 }
 
 /// Elements matching `selector` under `root` whose nearest `boundary` ancestor is `root` itself, i.e. not

@@ -17,13 +17,13 @@ use crate::core::template::Context;
 use crate::core::{language, order};
 use crate::dom::insert::{insert_replacing, InsertError};
 use crate::dom::observe::ScopedObserver;
-use crate::dom::{nearby, slice};
+use crate::dom::{nearby, query_cache, slice};
 use crate::platform::ext::ApiListener;
 use crate::platform::handoff::{self, Handoff};
 use crate::platform::library;
 use crate::platform::protocol::Request;
 use crate::sites::adapter;
-use crate::sites::page::{is_editable, ComposerFacts, PageFacts, Person, ReplyTarget};
+use crate::sites::page::{all, is_editable, ComposerFacts, PageFacts, Person, ReplyTarget};
 use crate::sites::surface::{self, Site, Surface};
 use crate::sites::{facebook, x};
 use gloo::events::{EventListener, EventListenerOptions, EventListenerPhase};
@@ -33,11 +33,16 @@ use std::collections::HashMap;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{Element, HtmlElement};
+use web_sys::{Document, Element, HtmlElement};
 
 /// How long a comment surface may show no recognisable comment before the floating fallback appears. Long
 /// enough for a slow SPA render, short enough that a user is not left without the picker.
 const DEGRADED_AFTER_MS: u32 = 2500;
+
+/// How often a page that keeps changing is read whole, ms, though the changes were followed one by one: what the
+/// observer does not report (text that turns an article into a comment, an attribute it does not watch) shows
+/// within this time.
+const WHOLE_PAGE_EVERY_MS: f64 = 5000.0;
 
 /// The content script's copy of the library, kept current by change events from the background.
 #[derive(Default)]
@@ -70,6 +75,14 @@ pub struct App {
     degraded_check: RefCell<Option<Timeout>>,
     /// The rest of a scan that ran out of its slice.
     rest_of_scan: RefCell<Option<Timeout>>,
+    /// The next scan reads the whole page: it is new, a watched attribute changed in place, or more changed than
+    /// is worth listing. Cleared when a scan of the whole page ends.
+    whole_page: Cell<bool>,
+    /// When a scan of the whole page last ended (page clock, ms).
+    whole_page_at: Cell<f64>,
+    /// What the page added, and owners whose control the page removed, since the last scan: a scan that is not
+    /// of the whole page looks only at these and at what came near the screen.
+    touched: RefCell<Vec<Element>>,
     /// A comment was recognised on this page (its control may not be mounted yet: `dom::nearby`).
     recognised: Cell<bool>,
     last_editable: Rc<RefCell<Option<HtmlElement>>>,
@@ -152,6 +165,9 @@ pub fn start_content(flavour: String) -> ContentApp {
         floating: RefCell::default(),
         degraded_check: RefCell::default(),
         rest_of_scan: RefCell::default(),
+        whole_page: Cell::new(true),
+        whole_page_at: Cell::new(f64::NEG_INFINITY),
+        touched: RefCell::default(),
         recognised: Cell::new(false),
         last_editable,
         keys: RefCell::default(),
@@ -197,8 +213,12 @@ impl App {
             let root = crate::dom::document().document_element();
             let observer = root.and_then(|root| {
                 // Links and test ids: a recycled conversation row changes only those.
-                ScopedObserver::changes(&root, &["href", "data-testid"], move || {
+                ScopedObserver::changes(&root, &["href", "data-testid"], move |changes| {
                     if let Some(app) = weak.upgrade() {
+                        let mut changes = changes;
+                        app.whole_page
+                            .set(app.whole_page.get() || changes.everything);
+                        app.touched.borrow_mut().append(&mut changes.added);
                         app.scan();
                     }
                 })
@@ -212,6 +232,7 @@ impl App {
                 }
             });
         }
+        self.whole_page.set(true);
         self.scan();
         self.schedule_degraded_check();
     }
@@ -302,28 +323,39 @@ impl App {
             return;
         };
         let document = crate::dom::document();
+        let mut touched = self.touched.take();
         self.controls.borrow_mut().retain(|control| {
             // A comment scrolled or pushed far off screen gets its control back when it comes near again.
             let alive = control.is_alive() && !nearby::went_far(&control.owner);
             if !alive {
                 self.owners.delete(&control.owner);
+                if control.owner.is_connected() && !control.host.is_connected() {
+                    touched.push(control.owner.clone()); // the page removed the control: put it back
+                }
             }
             alive
         });
         let facts = adapter::page_facts(surface, &document);
-        let targets = adapter::reply_targets(surface, &document, &facts);
+        let now = crate::dom::timing::now();
+        if now - self.whole_page_at.get() > WHOLE_PAGE_EVERY_MS {
+            self.whole_page.set(true);
+        }
+        if self.whole_page.get() {
+            // What came near or was touched is part of the whole page.
+            nearby::take_came_near();
+            touched.clear();
+            if self.mount_on_whole_page(surface, &document, &facts) {
+                self.whole_page.set(false);
+                self.whole_page_at.set(now);
+            }
+        } else {
+            touched.append(&mut nearby::take_came_near());
+            self.mount_on_touched(surface, &facts, &mut touched);
+        }
+        // What this slice had no time for, before what came in since it began.
+        touched.append(&mut self.touched.borrow_mut());
+        *self.touched.borrow_mut() = touched;
         *self.facts.borrow_mut() = facts;
-        if !targets.is_empty() {
-            self.recognised.set(true);
-        }
-        for target in targets {
-            if slice::out_of_time() {
-                break;
-            }
-            if !self.owners.has(&target.article) && nearby::is_near(&target.article) {
-                self.mount_reply_control(target);
-            }
-        }
         for editor in adapter::composers(surface, &document) {
             if !self.owners.has(&editor) {
                 self.mount_composer_control(surface, editor);
@@ -334,6 +366,71 @@ impl App {
         }
         self.subjects.scan_soon(surface);
         self.timers.scan_soon(surface);
+    }
+
+    /// Mounts a control on every customer comment near the screen that has none; `false` when the slice ran out
+    /// first.
+    fn mount_on_whole_page(
+        self: &Rc<Self>,
+        surface: Surface,
+        document: &Document,
+        facts: &PageFacts,
+    ) -> bool {
+        match adapter::unit_selector(surface) {
+            Some(unit) => self.mount_on(surface, facts, &all(document, unit)),
+            None => true,
+        }
+    }
+
+    /// Mounts controls on the customer comments in or around `touched` (elements the page added, comments that
+    /// came near or lost their control); what the slice has no time for stays in `touched`.
+    fn mount_on_touched(
+        self: &Rc<Self>,
+        surface: Surface,
+        facts: &PageFacts,
+        touched: &mut Vec<Element>,
+    ) {
+        let Some(unit) = adapter::unit_selector(surface) else {
+            touched.clear();
+            return;
+        };
+        while let Some(element) = touched.pop() {
+            if !element.is_connected() {
+                continue;
+            }
+            // The comments it holds (a new thread) and the one it is in (a new Reply button).
+            let mut comments = element
+                .query_selector_all(unit)
+                .map(|list| query_cache::elements_of(&list))
+                .unwrap_or_default();
+            if let Ok(Some(around)) = element.closest(unit) {
+                comments.push(around);
+            }
+            if !self.mount_on(surface, facts, &comments) {
+                touched.push(element);
+                return;
+            }
+        }
+    }
+
+    /// Mounts a control on each of `units` that is a customer comment near the screen and has none; `false` when
+    /// the slice ran out first.
+    fn mount_on(self: &Rc<Self>, surface: Surface, facts: &PageFacts, units: &[Element]) -> bool {
+        for unit in units {
+            if slice::out_of_time() {
+                return false;
+            }
+            if self.owners.has(unit) {
+                continue;
+            }
+            if let Some(target) = adapter::reply_target_of(surface, facts, unit) {
+                self.recognised.set(true);
+                if nearby::is_near(unit) {
+                    self.mount_reply_control(target);
+                }
+            }
+        }
+        true
     }
 
     /// Whether the page was understood: a comment recognised (its control mounts when it comes near the
@@ -462,13 +559,8 @@ impl App {
     }
 
     fn target_for(&self, article: &Element) -> Option<ReplyTarget> {
-        let document = crate::dom::document();
         let facts = PageFacts::default(); // the author filter is not wanted here: the user chose this comment
-        let targets = match self.site()? {
-            Site::Facebook => facebook::page::reply_targets(&document, &facts),
-            Site::X => x::page::reply_targets(&document, &facts),
-        };
-        targets.into_iter().find(|t| &t.article == article)
+        adapter::reply_target_of(self.surface.get()?, &facts, article)
     }
 
     /// The length rule for text whose destination we can't tell apart (the floating fallback): the surface's.

@@ -12,20 +12,7 @@ use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
 
-const CSS: &str = r#"
-:host { all: initial; display: block; margin: 4px 8px; font: 12px/1.3 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #3c4043; }
-.bar { display: flex; flex-wrap: wrap; gap: 4px; align-items: center; }
-button { font: inherit; font-weight: 600; color: inherit; background: #f1f3f4; border: 1px solid #dadce0; border-radius: 10px;
-  padding: 3px 7px; cursor: pointer; display: inline-flex; align-items: center; gap: 4px; }
-button[aria-pressed="true"] { background: #e0f2f1; border-color: #00796b; color: #004d40; }
-button[aria-pressed="true"]::before { content: "✓"; }
-button:focus-visible { outline: 2px solid #00796b; outline-offset: 1px; }
-.dot { width: 8px; height: 8px; border-radius: 50%; border: 1px solid rgba(0,0,0,.25); }
-.count { color: #5f6368; }
-.clear { background: none; border-color: transparent; text-decoration: underline; }
-@media (prefers-color-scheme: dark) { :host { color: #e8eaed; } button { background: #303134; border-color: #5f6368; }
-  button[aria-pressed="true"] { background: #004d40; color: #e0f2f1; } .count { color: #bdc1c6; } }
-"#;
+const CSS: &str = css!("label_filter");
 
 pub struct LabelFilter {
     pub host: ShadowHost,

@@ -1,4 +1,12 @@
 //! Injected components (controls, picker, floating fallback), the content-script app, and the options page.
+
+/// A stylesheet of `src/ui/css/`, as `build.rs` minified it.
+macro_rules! css {
+    ($name:literal) => {
+        include_str!(concat!(env!("OUT_DIR"), "/css/", $name, ".css"))
+    };
+}
+
 pub mod clipboard;
 pub mod compose;
 pub mod content;

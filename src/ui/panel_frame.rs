@@ -16,12 +16,7 @@ use web_sys::{Element, HtmlElement, HtmlIFrameElement, MessageEvent};
 const WIDTH: f64 = 340.0;
 const HEIGHT: f64 = 420.0;
 
-const CSS: &str = r#"
-:host { all: initial; position: fixed; z-index: 2147483646; display: none; }
-:host([open]) { display: block; }
-iframe { width: 340px; height: 420px; max-width: calc(100vw - 16px); max-height: calc(100vh - 16px); border: 1px solid #c8ccd1;
-  border-radius: 10px; box-shadow: 0 8px 28px rgba(0,0,0,.22); background: #fff; display: block; color-scheme: normal; }
-"#;
+const CSS: &str = css!("panel_frame");
 
 /// What the panel shows: `labels` (the label menu) or `notes`, for a subject and, in a conversation, its person.
 pub struct PanelRequest<'a> {

@@ -12,18 +12,7 @@ use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
 
-const CSS: &str = r#"
-:host { all: initial; display: inline-flex; vertical-align: middle; margin: 0 4px; align-self: center; max-width: 100%; }
-button { font: 600 11px/1 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #3c4043; background: #f1f3f4;
-  border: 1px solid #dadce0; border-radius: 10px; padding: 3px 6px; cursor: pointer; display: inline-flex;
-  align-items: center; gap: 4px; flex-wrap: wrap; max-width: 100%; }
-button:hover { background: #e8eaed; }
-button:focus-visible { outline: 2px solid #00796b; outline-offset: 1px; }
-.chip { display: inline-flex; align-items: center; gap: 3px; white-space: nowrap; }
-.dot { width: 8px; height: 8px; border-radius: 50%; display: inline-block; border: 1px solid rgba(0,0,0,.25); }
-.add { color: #5f6368; font-weight: 500; }
-@media (prefers-color-scheme: dark) { button { color: #e8eaed; background: #303134; border-color: #5f6368; } .add { color: #bdc1c6; } }
-"#;
+const CSS: &str = css!("subject");
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum HostKind {

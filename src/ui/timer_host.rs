@@ -7,22 +7,7 @@ use std::cell::RefCell;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
 
-const CSS: &str = r#"
-:host { all: initial; display: inline-flex; vertical-align: middle; margin: 0 4px; align-self: center; }
-span:empty { display: none; }
-span { font: 600 11px/1 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; border-radius: 10px;
-  padding: 3px 6px; white-space: nowrap; border: 1px solid transparent; font-variant-numeric: tabular-nums; }
-.ok { color: #0d652d; background: #e6f4ea; border-color: #a8dab5; }
-.warn { color: #7a4b00; background: #fef7e0; border-color: #f9cc6a; }
-.late { color: #fff; background: #c5221f; border-color: #a50e0e; }
-.paused { color: #3c4043; background: #f1f3f4; border-color: #dadce0; font-style: italic; }
-.answered { color: #5f6368; background: transparent; border-color: #dadce0; font-weight: 500; }
-@media (prefers-color-scheme: dark) {
-  .ok { color: #81c995; background: #0d2818; border-color: #1e4620; }
-  .warn { color: #fdd663; background: #3c2c00; border-color: #5c4400; }
-  .paused, .answered { color: #bdc1c6; background: #303134; border-color: #5f6368; }
-}
-"#;
+const CSS: &str = css!("timer");
 
 /// What a timer shows now.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]

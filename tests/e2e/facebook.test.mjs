@@ -57,6 +57,39 @@ for (const csp of ['facebook', 'strict']) {
       await page.close();
     });
 
+    test('a comment the page adds later gets its control at once; comments scrolled far away lose theirs and get them back', async () => {
+      const { page, errors } = await open(browser, POST_EN);
+      const expected = await customerComments(page);
+      await waitForHosts(page, 'reply', expected);
+      // The page adds a comment: a copy of a customer's with its own comment id (without our host, which a page
+      // never copies).
+      await page.evaluate(() => {
+        const original = [...document.querySelectorAll('[role="article"]')].find((a) => a.__fixtureAuthor && a.querySelector('[data-answerdeck="reply"]'));
+        const copy = original.cloneNode(true);
+        copy.querySelectorAll('[data-answerdeck]').forEach((h) => h.remove());
+        copy.querySelectorAll('a[href*="comment_id="]').forEach((a) => a.setAttribute('href', a.getAttribute('href').replace(/comment_id=\d+/, 'comment_id=777000111222')));
+        copy.id = 'added-later';
+        original.after(copy);
+      });
+      // Within two seconds, well before the page is next read whole (every five): the change itself led to it.
+      await waitForHosts(page, 'reply', expected + 1, { timeout: 2_000 });
+      assert.ok(await page.evaluate(() => !!document.querySelector('#added-later [data-answerdeck="reply"]')), 'the new comment has the new control');
+
+      // Far off screen (the margin is 1,500 px), the comments' controls go; scrolled back, they come back.
+      await page.evaluate(() => {
+        const spacer = document.createElement('div');
+        spacer.style.height = '20000px';
+        document.body.append(spacer);
+        window.scrollTo(0, document.documentElement.scrollHeight);
+      });
+      await page.waitForFunction(() => document.querySelectorAll('[data-answerdeck="reply"]').length === 0, null, { timeout: 5_000, polling: 50 });
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await waitForHosts(page, 'reply', expected + 1);
+      assert.deepEqual(await submissions(page), []);
+      assert.deepEqual(errors, []);
+      await page.close();
+    });
+
     test('composer control by keyboard: Tab from the editor, Enter, type, Enter — multi-line into non-empty text', async () => {
       const { page } = await open(browser, POST_EN);
       await waitForHosts(page, 'composer', 1);

@@ -1,8 +1,9 @@
-//! `dom::observe::ScopedObserver`: one callback per frame for child-list additions, nothing else, nothing after drop.
+//! `dom::observe::ScopedObserver`: one callback per frame for child-list additions, nothing else, nothing after drop;
+//! the callback is told which new elements were added, or to look at the whole page.
 use crate::support::{document, frames, microtasks, Fixture};
-use answerdeck::dom::observe::ScopedObserver;
+use answerdeck::dom::observe::{Changes, ScopedObserver};
 use answerdeck::dom::pacer::CHANGES_FLOOR_MS;
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use wasm_bindgen_test::wasm_bindgen_test;
 use web_sys::Element;
@@ -11,7 +12,7 @@ fn counting_observer(root: &Element) -> (ScopedObserver, Rc<Cell<u32>>) {
     let calls = Rc::new(Cell::new(0));
     let sink = calls.clone();
     let observer =
-        ScopedObserver::child_list(root, move || sink.set(sink.get() + 1)).expect("observe");
+        ScopedObserver::child_list(root, move |_| sink.set(sink.get() + 1)).expect("observe");
     (observer, calls)
 }
 
@@ -112,4 +113,69 @@ async fn never_runs_after_drop_even_with_a_frame_pending() {
         0,
         "the pending frame must not call a dropped observer's callback"
     );
+}
+
+/// An observer that keeps what each callback was told.
+fn recording_observer(
+    root: &Element,
+    attributes: &[&str],
+) -> (ScopedObserver, Rc<RefCell<Vec<Changes>>>) {
+    let told = Rc::new(RefCell::new(Vec::new()));
+    let sink = told.clone();
+    let observer = ScopedObserver::changes(root, attributes, move |changes| {
+        sink.borrow_mut().push(changes)
+    })
+    .expect("observe");
+    (observer, told)
+}
+
+#[wasm_bindgen_test]
+async fn tells_which_new_elements_were_added_or_to_look_everywhere() {
+    let fixture = Fixture::new(
+        r#"<ul><li id="moved">moved<span data-answerdeck="reply"></span></li></ul><a id="link" href="/a">a</a>"#,
+    );
+    let (_observer, told) = recording_observer(&fixture.root, &["href"]);
+    let list = fixture.el("ul");
+    add(&list, 2);
+    // A row the page moves to the top keeps its host: it is not new.
+    let moved = fixture.el("#moved");
+    list.insert_before(&moved, list.first_child().as_ref())
+        .expect("move");
+    frames(2).await;
+    {
+        let told = told.borrow();
+        assert_eq!(told.len(), 1);
+        let added: Vec<String> = told[0]
+            .added
+            .iter()
+            .filter_map(|e| e.text_content())
+            .collect();
+        assert_eq!(
+            added,
+            ["item 0", "item 1"],
+            "the new elements, oldest first, not the moved row"
+        );
+        assert!(!told[0].everything);
+    }
+
+    // A watched attribute changed in place (a recycled row): look at the whole page.
+    gloo::timers::future::TimeoutFuture::new(CHANGES_FLOOR_MS as u32 + 50).await;
+    fixture
+        .el("#link")
+        .set_attribute("href", "/b")
+        .expect("attr");
+    frames(2).await;
+    {
+        let told = told.borrow();
+        assert_eq!(told.len(), 2);
+        assert!(told[1].everything && told[1].added.is_empty());
+    }
+
+    // Too many new elements to list: look at the whole page too.
+    gloo::timers::future::TimeoutFuture::new(CHANGES_FLOOR_MS as u32 + 50).await;
+    add(&list, 300);
+    frames(2).await;
+    let told = told.borrow();
+    assert_eq!(told.len(), 3);
+    assert!(told[2].everything && told[2].added.is_empty());
 }

@@ -18,7 +18,7 @@ async fn scans_share_a_list_until_the_page_changes() {
     let fixture = Fixture::new(
         r#"<div id="list"><p class="qc-unit">one</p><p class="qc-unit">two</p></div>"#,
     );
-    let _observer = ScopedObserver::changes(&fixture.root, &[], || {}).expect("observe");
+    let _observer = ScopedObserver::changes(&fixture.root, &[], |_| {}).expect("observe");
     query_cache::forget();
     assert_eq!(in_a_scan(".qc-unit"), 2);
 
@@ -65,7 +65,7 @@ async fn a_change_forgets_only_the_lists_it_may_change() {
     let fixture = Fixture::new(
         r#"<div id="qc-list"><p class="qc-a">a</p><p class="qc-b">b</p><p id="qc-plain">x</p></div>"#,
     );
-    let _observer = ScopedObserver::changes(&fixture.root, &[], || {}).expect("observe");
+    let _observer = ScopedObserver::changes(&fixture.root, &[], |_| {}).expect("observe");
     query_cache::forget();
     assert_eq!(in_a_scan(".qc-a"), 1);
     assert_eq!(in_a_scan(".qc-b"), 1);

@@ -31,7 +31,7 @@ async fn a_unit_is_read_again_only_after_it_changed() {
     let fixture = Fixture::new(
         r#"<article id="a"><p><span>first</span></p></article><article id="b"><p>other</p></article>"#,
     );
-    let _observer = ScopedObserver::changes(&fixture.root, &["href"], || {}).expect("observe");
+    let _observer = ScopedObserver::changes(&fixture.root, &["href"], |_| {}).expect("observe");
     let (a, b) = (fixture.el("#a"), fixture.el("#b"));
     let before = reads();
     assert_eq!(text(&a), "first");
@@ -94,7 +94,7 @@ async fn a_unit_read_again_after_a_change_keeps_its_slot() {
         LENGTHS.with(|memo| memo.read(unit, &|u| u.text_content().unwrap_or_default().len()))
     };
     let fixture = Fixture::new(r#"<article id="k"><p>four</p></article>"#);
-    let _observer = ScopedObserver::changes(&fixture.root, &[], || {}).expect("observe");
+    let _observer = ScopedObserver::changes(&fixture.root, &[], |_| {}).expect("observe");
     let unit = fixture.el("#k");
     assert_eq!(length(&unit), 4);
     let kept = LENGTHS.with(|memo| memo.kept());

@@ -24,20 +24,52 @@ pub fn reply_targets(document: &Document, facts: &PageFacts) -> Vec<ReplyTarget>
 /// Every comment and reply on the page in document order, each with whether the acting Page (or the post's
 /// owner) wrote it.
 pub fn comments(document: &Document, facts: &PageFacts) -> Vec<(bool, ReplyTarget)> {
-    let acting = facts.acting.name.as_deref().map(fold);
-    let owner = page_owner(document);
+    let page = ActingPage::of(facts);
     let mut found = Vec::new();
     for article in all(document, ARTICLE) {
         if crate::dom::slice::out_of_time() {
             break; // the rest in the scan's next slice
         }
-        if let Some((target, profile)) = COMMENTS.with(|memo| memo.read(&article, &read_comment)) {
-            let by_page = (acting.is_some() && target.author.name.as_deref().map(fold) == acting)
-                || (owner.is_some() && profile == owner);
-            found.push((by_page, target));
+        if let Some(comment) = page.comment(&article) {
+            found.push(comment);
         }
     }
     found
+}
+
+/// The customer comment `article` is, if it is one (see [`reply_targets`]): what a scan that looks at a few new
+/// articles asks instead of reading the whole page.
+pub fn reply_target_of(facts: &PageFacts, article: &Element) -> Option<ReplyTarget> {
+    match ActingPage::of(facts).comment(article)? {
+        (false, target) => Some(target),
+        (true, _) => None,
+    }
+}
+
+/// Who answers on this page, to tell the Page's own comments from its customers'.
+struct ActingPage {
+    /// The acting Page's name, folded.
+    acting: Option<String>,
+    /// The vanity name of the Page whose post this is.
+    owner: Option<String>,
+}
+
+impl ActingPage {
+    fn of(facts: &PageFacts) -> Self {
+        ActingPage {
+            acting: facts.acting.name.as_deref().map(fold),
+            owner: facts.owner.clone(),
+        }
+    }
+
+    /// The comment `article` is, and whether the Page wrote it.
+    fn comment(&self, article: &Element) -> Option<(bool, ReplyTarget)> {
+        let (target, profile) = COMMENTS.with(|memo| memo.read(article, &read_comment))?;
+        let by_page = (self.acting.is_some()
+            && target.author.name.as_deref().map(fold) == self.acting)
+            || (self.owner.is_some() && profile == self.owner);
+        Some((by_page, target))
+    }
 }
 
 thread_local! {
@@ -177,6 +209,7 @@ pub fn page_facts(document: &Document) -> PageFacts {
             handle: None,
             id: None,
         },
+        owner: page_owner(document),
     }
 }
 

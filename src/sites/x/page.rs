@@ -16,22 +16,41 @@ pub fn reply_targets(document: &Document, facts: &PageFacts) -> Vec<ReplyTarget>
 
 /// Every post on the page in document order, each with whether the acting account wrote it.
 pub fn posts(document: &Document, facts: &PageFacts) -> Vec<(bool, ReplyTarget)> {
-    let acting = facts.acting.handle.as_deref().map(str::to_ascii_lowercase);
+    let acting = acting_handle(facts);
     let mut found = Vec::new();
     for tweet in all(document, TWEET) {
         if crate::dom::slice::out_of_time() {
             break; // the rest in the scan's next slice
         }
-        if tweet.closest(DIALOG).ok().flatten().is_some() {
-            continue; // the quoted post inside the reply modal
-        }
-        if let Some(target) = POSTS.with(|memo| memo.read(&tweet, &post)) {
-            let mine = acting.is_some()
-                && target.author.handle.as_deref().map(str::to_ascii_lowercase) == acting;
-            found.push((mine, target));
+        if let Some(post) = judged_post(&tweet, &acting) {
+            found.push(post);
         }
     }
     found
+}
+
+/// The post by someone else `tweet` is, if it is one: what a scan that looks at a few new posts asks instead of
+/// reading the whole page.
+pub fn reply_target_of(facts: &PageFacts, tweet: &Element) -> Option<ReplyTarget> {
+    match judged_post(tweet, &acting_handle(facts))? {
+        (false, target) => Some(target),
+        (true, _) => None,
+    }
+}
+
+fn acting_handle(facts: &PageFacts) -> Option<String> {
+    facts.acting.handle.as_deref().map(str::to_ascii_lowercase)
+}
+
+/// The post `tweet` is, and whether the acting account wrote it.
+fn judged_post(tweet: &Element, acting: &Option<String>) -> Option<(bool, ReplyTarget)> {
+    if tweet.closest(DIALOG).ok().flatten().is_some() {
+        return None; // the quoted post inside the reply modal
+    }
+    let target = POSTS.with(|memo| memo.read(tweet, &post))?;
+    let mine =
+        acting.is_some() && target.author.handle.as_deref().map(str::to_ascii_lowercase) == *acting;
+    Some((mine, target))
 }
 
 thread_local! {
@@ -171,6 +190,7 @@ pub fn page_facts(document: &Document) -> PageFacts {
             handle,
             id: None,
         },
+        owner: None,
     }
 }
 
