@@ -1,8 +1,8 @@
 //! Spaces out work that the page's changes ask for. After a run that cost `c` ms (with its scan's later slices
 //! and the scans that followed it) the next one waits `20 c`, at least the pacer's floor and at most a second,
 //! so on a page that never stops changing a rescan of a long list takes about 5 % of the main thread instead of
-//! a slice of every frame. Secondary work (labels, timers) has a higher floor: a chip or a timer that shows a
-//! quarter of a second after its row costs nobody anything.
+//! a slice of every frame. Secondary work (labels, timers) waits `40 c` and has a higher floor: a chip or a timer
+//! that shows a quarter of a second after its row costs nobody anything, and each takes 2.5 %.
 use std::cell::Cell;
 
 pub struct Pacer {
@@ -10,6 +10,8 @@ pub struct Pacer {
     last: Cell<(f64, f64, f64)>,
     /// The shortest wait between two runs, ms.
     floor: f64,
+    /// How many times a run's cost the next one waits.
+    times: f64,
 }
 
 impl Pacer {
@@ -17,6 +19,16 @@ impl Pacer {
         Pacer {
             last: Cell::new((f64::NEG_INFINITY, 0.0, 0.0)),
             floor,
+            times: 20.0,
+        }
+    }
+
+    /// The pacer of secondary work (labels, timers).
+    pub fn secondary() -> Self {
+        Pacer {
+            floor: SECONDARY_FLOOR_MS,
+            times: 40.0,
+            ..Pacer::with_floor(0.0)
         }
     }
 
@@ -30,7 +42,7 @@ impl Pacer {
         }
         let (spent, last_slice_ended) = super::slice::spent();
         let cost = cost.max(spent - spent_before);
-        let gap = (cost * 20.0).clamp(self.floor, 1000.0);
+        let gap = (cost * self.times).clamp(self.floor, 1000.0);
         (ended.max(last_slice_ended) + gap - super::timing::now()).max(0.0) as u32
     }
 

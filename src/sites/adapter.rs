@@ -37,6 +37,30 @@ pub fn unit_selector(surface: Surface) -> Option<&'static str> {
     })
 }
 
+/// The customer comments and posts on or near the screen ([`crate::dom::nearby`]), in document order: where
+/// labels and notes chips go. Those far off screen are not read.
+pub fn near_reply_targets(
+    surface: Surface,
+    document: &Document,
+    facts: &PageFacts,
+) -> Vec<ReplyTarget> {
+    let mut found = Vec::new();
+    let Some(unit) = unit_selector(surface) else {
+        return found;
+    };
+    for element in super::page::all(document, unit) {
+        if crate::dom::slice::out_of_time() {
+            break; // the rest in the scan's next slice
+        }
+        if crate::dom::nearby::is_near(&element) {
+            if let Some(target) = reply_target_of(surface, facts, &element) {
+                found.push(target);
+            }
+        }
+    }
+    found
+}
+
 /// The customer comment or post `unit` is (one of [`reply_targets`]), if it is one.
 pub fn reply_target_of(surface: Surface, facts: &PageFacts, unit: &Element) -> Option<ReplyTarget> {
     if surface.is_conversation() {

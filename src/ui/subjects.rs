@@ -7,7 +7,7 @@ use super::label_filter::LabelFilter;
 use super::panel_frame::{PanelFrame, PanelRequest};
 use super::subject_host::{HostKind, Subject, SubjectHost};
 use crate::dom::owner_index::OwnerIndex;
-use crate::dom::pacer::{Pacer, SECONDARY_FLOOR_MS};
+use crate::dom::pacer::Pacer;
 use crate::dom::{nearby, slice};
 use crate::platform::ext::ApiListener;
 use crate::platform::labels_view::LabelsView;
@@ -101,7 +101,7 @@ impl Subjects {
             view: RefCell::default(),
             hosts: RefCell::default(),
             index: OwnerIndex::default(),
-            pacer: Pacer::with_floor(SECONDARY_FLOOR_MS),
+            pacer: Pacer::secondary(),
             filter: RefCell::default(),
             hidden: RefCell::default(),
             panel: RefCell::default(),

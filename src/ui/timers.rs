@@ -8,7 +8,7 @@ use super::timer_host::{Shown, TimerHost};
 use crate::core::timer_state::waited_text;
 use crate::core::timers::Observation;
 use crate::dom::owner_index::OwnerIndex;
-use crate::dom::pacer::{Pacer, SECONDARY_FLOOR_MS};
+use crate::dom::pacer::Pacer;
 use crate::dom::{nearby, slice};
 use crate::platform::ext::ApiListener;
 use crate::platform::library;
@@ -184,7 +184,7 @@ impl Timers {
         let timers = Rc::new(Timers {
             hosts: RefCell::default(),
             index: OwnerIndex::default(),
-            pacer: Pacer::with_floor(SECONDARY_FLOOR_MS),
+            pacer: Pacer::secondary(),
             readings: RefCell::default(),
             reading_at: RefCell::default(),
             thresholds: Cell::new((5.0 * 60_000.0, 15.0 * 60_000.0)),

@@ -31,3 +31,14 @@ fn a_scans_later_slices_count_toward_its_pacing() {
         "the later slices count: {after_slices} ms"
     );
 }
+
+#[wasm_bindgen_test]
+fn secondary_work_waits_twice_as_long_for_its_cost() {
+    let pacer = Pacer::secondary();
+    pacer.run(&|| busy(20.0));
+    let after = pacer.delay_ms();
+    assert!(
+        (700..=1000).contains(&after),
+        "40 × 20 ms, not 20 ×: {after} ms"
+    );
+}

@@ -234,12 +234,13 @@ pub fn composer_facts(document: &Document, editor: &Element) -> ComposerFacts {
     let Some(name) = facts.person.name.as_deref().map(fold) else {
         return facts;
     };
-    let comments = reply_targets(document, &PageFacts::default());
+    // Whoever wrote them: the name tells the person's comments apart.
+    let comments = comments(document, &PageFacts::default());
     // The nearest enclosing element that holds a comment by that person is the box's thread.
     let mut scope = editor.parent_element();
     for _ in 0..8 {
         let Some(element) = scope else { break };
-        if let Some(comment) = comments.iter().rev().find(|c| {
+        if let Some((_, comment)) = comments.iter().rev().find(|(_, c)| {
             element.contains(Some(&c.article))
                 && c.author.name.as_deref().map(fold) == Some(name.clone())
         }) {

@@ -156,14 +156,15 @@ pub fn inbox_open(document: &Document) -> Option<OpenConversation> {
 
 // ---- Comment authors ------------------------------------------------------------------------------------------
 
-/// The authors of the customer comments [`adapter::reply_targets`] finds (so the acting Page and the post's
-/// owner are already left out): each comment's own first profile link with text (the name link; the avatar link
-/// when no link has text). Comments whose author link is not a profile (or is missing) are left out.
+/// The authors of the customer comments on or near the screen ([`adapter::near_reply_targets`]: the acting Page
+/// and the post's owner are already left out, and so are comments far off screen, which get no chips): each
+/// comment's own first profile link with text (the name link; the avatar link when no link has text). Comments
+/// whose author link is not a profile (or is missing) are left out.
 pub fn comment_authors(surface: Surface, document: &Document) -> Vec<PersonRef> {
     let facts = adapter::page_facts(surface, document);
     // A loop, not `filter_map().collect()`: one instantiation fewer in the content wasm.
     let mut found = Vec::new();
-    for target in adapter::reply_targets(surface, document, &facts) {
+    for target in adapter::near_reply_targets(surface, document, &facts) {
         if crate::dom::slice::out_of_time() {
             break; // the rest in the scan's next slice
         }

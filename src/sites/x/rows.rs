@@ -287,13 +287,14 @@ fn first_words_eq(element: &Element, name: Option<&str>) -> bool {
 
 // ---- Reply authors --------------------------------------------------------------------------------------------
 
-/// The authors of the customer posts [`adapter::reply_targets`] finds on a status page (so the acting account is
-/// already left out): the profile link of each post's own `User-Name` block; the host goes after the name link.
+/// The authors of the customer posts on or near the screen on a status page ([`adapter::near_reply_targets`]: the
+/// acting account and posts far off screen are left out): the profile link of each post's own `User-Name` block;
+/// the host goes after the name link.
 pub fn reply_authors(surface: Surface, document: &Document) -> Vec<PersonRef> {
     let facts = adapter::page_facts(surface, document);
     // A loop, not `filter_map().collect()`: one instantiation fewer in the content wasm.
     let mut found = Vec::new();
-    for target in adapter::reply_targets(surface, document, &facts) {
+    for target in adapter::near_reply_targets(surface, document, &facts) {
         if crate::dom::slice::out_of_time() {
             break; // the rest in the scan's next slice
         }
