@@ -110,6 +110,7 @@ if (messaging.length && +args.replies > 0) {
     row(tag, 'keystroke, median', { value: median(r.keys), unit: 'ms', budget: '≤ 16 ms', ok: median(r.keys) <= 16 });
     row(tag, 'keystroke, p95', { value: p95(r.keys), unit: 'ms', budget: '≤ 16 ms', ok: p95(r.keys) <= 16 });
     row(tag, "page's own frame, mouse over it, median", { value: r.frame, unit: 'ms' });
+    row(tag, 'typing in a plain field on this page (floor), median', { value: median(r.typing), unit: 'ms' });
     const without = lastWithout.get(surface.name);
     if (without) {
       const added = r.memory.heap + (r.memory.buffers ?? 0) + (r.memory.wasm ?? 0) - without.heap - (without.buffers ?? 0);

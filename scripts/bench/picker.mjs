@@ -37,6 +37,7 @@ export async function measurePickers(surfaces, { extensionDir, replies, rounds }
       await page.locator('[data-answerdeck="composer"]').first().evaluate((el) => el.scrollIntoView({ block: 'center' }));
       await page.waitForTimeout(1000);
       const frame = await frameInterval(page);
+      const typing = await plainFieldTyping(page);
       // Warm-up: the first search after a library change builds the background's index (once per change).
       await clickClosedHost(page, '[data-answerdeck="composer"]');
       await page.waitForSelector('[data-answerdeck="picker"]');
@@ -61,7 +62,7 @@ export async function measurePickers(surfaces, { extensionDir, replies, rounds }
       await cdp.send('HeapProfiler.collectGarbage');
       await cdp.send('HeapProfiler.collectGarbage');
       const heap = await cdp.send('Runtime.getHeapUsage');
-      results.set(surface.name, { opens, keys, frame, memory: { heap: heap.usedSize, buffers: heap.backingStorageSize ?? null } });
+      results.set(surface.name, { opens, keys, frame, typing, memory: { heap: heap.usedSize, buffers: heap.backingStorageSize ?? null } });
     }
     const builds = await browser.serviceWorker.evaluate(() => performance.getEntriesByName('answerdeck:index-build').map((e) => e.duration));
     return { results, importSeconds, indexBuilds: builds };
@@ -92,5 +93,36 @@ async function frameInterval(page) {
     mark.remove();
     const gaps = times.slice(1).map((t, i) => t - times[i]).sort((a, b) => a - b);
     return gaps[Math.floor(gaps.length / 2)];
+  });
+}
+
+/**
+ * What a keystroke costs on this page before the extension does anything: keys typed into a plain text field the
+ * benchmark adds over the page (page world, no extension code), each timed from the key event to the end of the
+ * frame that shows the letter. On the 300-post X thread every frame in which a text field changes re-layerises the
+ * whole page (about 20 ms, and a hit test of the page for the mouse), so no picker can show its results there
+ * sooner than this floor.
+ */
+async function plainFieldTyping(page) {
+  await page.evaluate(() => {
+    const field = document.createElement('input');
+    field.id = 'bench-plain-field';
+    field.style.cssText = 'position:fixed;left:8px;top:8px;z-index:2147483647;width:300px';
+    document.body.append(field);
+    window.__benchTyping = [];
+    field.addEventListener('keydown', (e) => {
+      const at = e.timeStamp;
+      requestAnimationFrame(() => setTimeout(() => window.__benchTyping.push(performance.now() - at), 0));
+    });
+    field.focus();
+  });
+  for (const ch of 'refund order') {
+    await page.keyboard.type(ch);
+    await page.waitForTimeout(60);
+  }
+  await page.waitForTimeout(200);
+  return page.evaluate(() => {
+    document.getElementById('bench-plain-field').remove();
+    return window.__benchTyping;
   });
 }
